@@ -1,0 +1,31 @@
+// CSV writer: RFC 4180 (comma, CRLF, fields with comma/quote/CR/LF quoted, quotes doubled), UTF-8 with a BOM so
+// that Excel opens Chinese text correctly.
+import { writeText } from './text-file';
+import type { CellValue, Sheet } from './types';
+
+const BOM = '\uFEFF';
+const NEEDS_QUOTES = /[",\r\n]/;
+
+export function csvField(value: CellValue): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+export function csvLine(values: readonly CellValue[]): string {
+  return values.map(csvField).join(',') + '\r\n';
+}
+
+/** Writes one sheet to `file` (created or truncated); returns the number of data rows. */
+export async function writeCsv(file: string, sheet: Sheet): Promise<number> {
+  let rows = 0;
+  await writeText(file, async (out) => {
+    await out.write(BOM + csvLine(sheet.columns.map((c) => c.name)));
+    for (const row of sheet.rows()) {
+      await out.write(csvLine(row));
+      rows++;
+    }
+  });
+  return rows;
+}

@@ -1,0 +1,225 @@
+// The five shapes of an export, as sheets over an ExportSource. docs/export.md documents every column.
+import { fieldsOf, TEMPLATE_IDS } from '../fields';
+import type { TemplateId } from '../../shared/types';
+import { codebookEntries, keyOrder, placeOf } from './codebook';
+import { HARMONISED_TEMPLATES, harmonisedIn, harmonisedKeys, harmoniseValues, SUMS_INTO } from './harmonise';
+import type { CellValue, Column, ExportCell, ExportReport, ExportShape, ExportSource, Sheet } from './types';
+
+export interface ShapeContext {
+  /** Add a `status` column (exports that include unverified reports). */
+  withStatus: boolean;
+  /** Called after each report written. */
+  tick: () => void;
+}
+
+const text = (name: string, width?: number): Column => ({ name, type: 'text', ...(width ? { width } : {}) });
+const integer = (name: string): Column => ({ name, type: 'integer' });
+const number = (name: string): Column => ({ name, type: 'number' });
+
+function reportColumns(ctx: ShapeContext): Column[] {
+  return [
+    integer('report_id'),
+    text('agency', 24),
+    integer('year'),
+    text('template'),
+    ...(ctx.withStatus ? [text('status', 12)] : []),
+  ];
+}
+
+function reportValues(report: ExportReport, ctx: ShapeContext): CellValue[] {
+  const values: CellValue[] = [report.id, report.agency, report.year, report.template];
+  if (ctx.withStatus) values.push(report.status);
+  return values;
+}
+
+const CUMULATIVE = '#cumulative';
+const orders = new Map<string, (key: string) => number>();
+
+/** A report's cells in the printed order of its template; cumulative values right after their base key. */
+export function sortCells(template: string, cells: readonly ExportCell[]): ExportCell[] {
+  let order = orders.get(template);
+  if (!order) orders.set(template, (order = keyOrder(template)));
+  const rank = (key: string): number =>
+    key.endsWith(CUMULATIVE) ? order(key.slice(0, -CUMULATIVE.length)) + 0.5 : order(key);
+  return [...cells].sort((a, b) => rank(a.key) - rank(b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+export function longSheet(source: ExportSource, ctx: ShapeContext): Sheet {
+  return {
+    name: 'long',
+    columns: [
+      ...reportColumns(ctx),
+      text('table'),
+      text('row', 30),
+      text('column', 14),
+      text('key', 36),
+      number('value'),
+      number('extracted_value'),
+      { name: 'edited', type: 'boolean' },
+    ],
+    *rows() {
+      for (const { report, cells } of source.reportCells()) {
+        const head = reportValues(report, ctx);
+        for (const cell of sortCells(report.template, cells)) {
+          const place = placeOf(cell.key, report.template);
+          yield [
+            ...head,
+            place.table || null,
+            place.row || null,
+            place.column || null,
+            cell.key,
+            cell.value,
+            cell.extracted,
+            cell.edited,
+          ];
+        }
+        ctx.tick();
+      }
+    },
+  };
+}
+
+/** Columns of the wide sheet of a template: its canonical keys in printed order, then other keys found. */
+export function wideKeys(source: ExportSource, template: TemplateId): string[] {
+  const canonical = fieldsOf(template).map((f) => f.key);
+  const known = new Set(canonical);
+  const extra = source.keysOf(template).filter((k) => !known.has(k));
+  return [...canonical, ...sortCells(template, extra.map(asCell)).map((c) => c.key)];
+}
+
+const asCell = (key: string): ExportCell => ({ key, value: null, extracted: null, edited: false });
+
+function wideHead(ctx: ShapeContext): Column[] {
+  return [...reportColumns(ctx), text('published', 12)];
+}
+
+export function wideSheets(source: ExportSource, ctx: ShapeContext): Sheet[] {
+  const present = new Set(source.templates());
+  return TEMPLATE_IDS.filter((t) => present.has(t)).map((template) => {
+    const keys = wideKeys(source, template);
+    return {
+      name: `wide-${template}`,
+      columns: [...wideHead(ctx), ...keys.map(number)],
+      *rows() {
+        for (const { report, cells } of source.reportCells([template])) {
+          const values = new Map(cells.map((c) => [c.key, c.value]));
+          yield [...reportValues(report, ctx), report.published, ...keys.map((k) => values.get(k) ?? null)];
+          ctx.tick();
+        }
+      },
+    };
+  });
+}
+
+export function harmonisedSheet(source: ExportSource, ctx: ShapeContext): Sheet {
+  const keys = harmonisedKeys();
+  return {
+    name: 'harmonised',
+    columns: [...wideHead(ctx), text('apply_other_from'), ...keys.map(number)],
+    *rows() {
+      for (const { report, cells } of source.reportCells(HARMONISED_TEMPLATES)) {
+        const harmonised = harmoniseValues(keys, new Map(cells.map((c) => [c.key, c.value])));
+        yield [...reportValues(report, ctx), report.published, harmonised.otherFrom, ...harmonised.values];
+        ctx.tick();
+      }
+    },
+  };
+}
+
+export function reportsSheet(source: ExportSource, ctx: ShapeContext): Sheet {
+  return {
+    name: 'reports',
+    columns: [
+      integer('report_id'),
+      text('file', 40),
+      text('sha256', 20),
+      text('template'),
+      text('agency', 24),
+      integer('year'),
+      text('published', 12),
+      text('status', 12),
+      text('reviewer', 12),
+      text('verified_at', 22),
+      integer('edits'),
+      integer('waived_findings'),
+      text('waived_notes', 50),
+    ],
+    *rows() {
+      for (const r of source.reports()) {
+        const notes = r.waived.map((w) => `${w.rule} [${w.keys.join(', ')}]：${w.note ?? ''}`).join('\n');
+        yield [
+          r.id,
+          r.file,
+          r.sha256,
+          r.template,
+          r.agency,
+          r.year,
+          r.published,
+          r.status,
+          r.reviewer,
+          r.verifiedAt,
+          r.edits,
+          r.waived.length,
+          notes || null,
+        ];
+        ctx.tick();
+      }
+    },
+  };
+}
+
+export function codebookSheet(): Sheet {
+  return {
+    name: 'codebook',
+    columns: [
+      text('key', 36),
+      text('label', 40),
+      text('table'),
+      text('table_title', 24),
+      text('row', 30),
+      text('column', 14),
+      text('unit'),
+      text('templates'),
+      text('harmonised'),
+      text('sums_into', 24),
+    ],
+    *rows() {
+      for (const e of codebookEntries()) {
+        yield [
+          e.key,
+          e.label,
+          e.table,
+          e.tableTitle,
+          e.row,
+          e.column,
+          e.unit || null,
+          e.templates.join(','),
+          harmonisedIn(e.key) ?? null,
+          SUMS_INTO.get(e.key) ?? null,
+        ];
+      }
+    },
+  };
+}
+
+/** The sheets of the chosen shapes, in the order given, and how many progress ticks writing them makes. */
+export function sheetsOf(
+  shapes: readonly ExportShape[],
+  source: ExportSource,
+  ctx: ShapeContext,
+): { shape: ExportShape; sheets: Sheet[]; ticks: number }[] {
+  return shapes.map((shape) => {
+    switch (shape) {
+      case 'long':
+        return { shape, sheets: [longSheet(source, ctx)], ticks: source.count() };
+      case 'wide':
+        return { shape, sheets: wideSheets(source, ctx), ticks: source.count(TEMPLATE_IDS) };
+      case 'reports':
+        return { shape, sheets: [reportsSheet(source, ctx)], ticks: source.count() };
+      case 'codebook':
+        return { shape, sheets: [codebookSheet()], ticks: 0 };
+      case 'harmonised':
+        return { shape, sheets: [harmonisedSheet(source, ctx)], ticks: source.count(HARMONISED_TEMPLATES) };
+    }
+  });
+}
