@@ -1,0 +1,79 @@
+// Finds row labels in order and cuts the text between them into each row's values.
+import type { RowSpec } from './layout';
+import { tokenize, type Token } from './tokens';
+
+export interface LocatedRow {
+  spec: RowSpec;
+  labelStart: number;
+  labelEnd: number;
+  /** Where the row's values are: from the end of its label to the start of the next row's label. */
+  valuesStart: number;
+  valuesEnd: number;
+  tokens: Token[];
+}
+
+const LABEL_CHAR = /[\u3400-\u9fff、,，:：;；"'《》〈〉()（）[\]【】·]/;
+const FORWARD = /(?:[\u3400-\u9fff、,，:：;；"'《》〈〉()（）[\]【】·/]|[ \t]+(?=[\u3400-\u9fff])|\n(?=[\u3400-\u9fff][\u3400-\u9fff、,，:：;；"'()（）]*[|\n]?))*/y;
+
+/** Extends a label match forward over the rest of the label (Chinese text and its punctuation). */
+function labelEndFrom(text: string, at: number, limit: number): number {
+  FORWARD.lastIndex = at;
+  const m = FORWARD.exec(text);
+  const end = m ? at + m[0].length : at;
+  return Math.min(end, limit);
+}
+
+/**
+ * Moves a label match back to where the label starts: over its Chinese text and its numbering (`（三）`, `5.`, `二、`).
+ * A numbering glued to the previous row's digits (`…10000015.属于…`) is cut off using the expected number.
+ */
+function labelStartFrom(text: string, at: number, floor: number, numbering?: string): number {
+  let i = at;
+  while (i > floor && LABEL_CHAR.test(text[i - 1]!)) i--;
+  // Numbering such as `5.` or `5、` right before the label.
+  if (i - 2 >= floor && /[.．、]/.test(text[i - 1]!) && /\d/.test(text[i - 2]!)) {
+    let d = i - 1;
+    while (d > floor && /\d/.test(text[d - 1]!)) d--;
+    const digits = text.slice(d, i - 1);
+    if (numbering && digits.endsWith(numbering)) return i - 1 - numbering.length;
+    if (!numbering && digits.length <= 2) return d;
+  }
+  return i;
+}
+
+/**
+ * Locates each row label of `specs`, in order, within text[from, to). A row whose label is not found is left out;
+ * the next row is searched from the same place.
+ */
+export function locateRows(text: string, from: number, to: number, specs: RowSpec[]): LocatedRow[] {
+  const matches: { spec: RowSpec; start: number; end: number }[] = [];
+  let cursor = from;
+  for (const spec of specs) {
+    const re = new RegExp(spec.label.source, 'g');
+    re.lastIndex = cursor;
+    const m = re.exec(text);
+    if (!m || m.index >= to) continue;
+    matches.push({ spec, start: m.index, end: m.index + m[0].length });
+    cursor = m.index + m[0].length;
+  }
+  const rows: LocatedRow[] = [];
+  let prevEnd = from;
+  for (let k = 0; k < matches.length; k++) {
+    const match = matches[k]!;
+    const next = matches[k + 1];
+    const labelStart = labelStartFrom(text, match.start, prevEnd, match.spec.numbering);
+    const labelEnd = labelEndFrom(text, match.end, next ? next.start : to);
+    const nextStart = next ? labelStartFrom(text, next.start, labelEnd, next.spec.numbering) : to;
+    const valuesEnd = Math.max(labelEnd, nextStart);
+    rows.push({
+      spec: match.spec,
+      labelStart,
+      labelEnd,
+      valuesStart: labelEnd,
+      valuesEnd,
+      tokens: tokenize(text, labelEnd, valuesEnd),
+    });
+    prevEnd = labelEnd;
+  }
+  return rows;
+}

@@ -1,0 +1,236 @@
+// Reads one table row from its value tokens: expected cell count, glued digit runs, blanks, short rows.
+import type { ReadHow } from '../../shared/types';
+import type { Token } from './tokens';
+
+export interface CellRead {
+  value: number | null;
+  how: ReadHow;
+  raw: string;
+  start: number;
+  end: number;
+}
+
+export interface RowReading {
+  cells: CellRead[];
+  /** Sum of the readings' costs: 0 for a clean row; used to prefer plain readings. */
+  cost: number;
+  /** The row needed a non-trivial split (a part longer than one digit). */
+  multiDigitSplit: boolean;
+}
+
+export interface RowResult {
+  /** Readings of exactly `n` cells that satisfy the row's own check, cheapest first (at most MAX_KEPT). */
+  readings: RowReading[];
+  /** The row shows fewer cells than expected: cells were guessed. */
+  short: boolean;
+  /** The row shows more values than expected. */
+  long: boolean;
+  /** Readings of n cells exist but none satisfies the check (the document's arithmetic or a misread). */
+  failsCheck: boolean;
+}
+
+export type RowCheck = (values: number[]) => boolean;
+
+const MAX_KEPT = 40;
+const MAX_VISITS = 20_000;
+const MAX_SPLIT_DIGITS = 28;
+const MAX_CELL_DIGITS = 9;
+
+interface Option {
+  cells: CellRead[];
+  cost: number;
+  multi: boolean;
+}
+
+function splitsOf(token: Extract<Token, { kind: 'num' }>, parts: number, cap: number): Option[] {
+  const s = token.raw;
+  const out: Option[] = [];
+  const cut: number[] = [];
+  const rec = (pos: number, left: number): void => {
+    if (out.length >= cap) return;
+    if (left === 1) {
+      const rest = s.length - pos;
+      if (rest > MAX_CELL_DIGITS || (rest > 1 && s[pos] === '0')) return;
+      cut.push(pos);
+      out.push(makeSplit(token, [...cut]));
+      cut.pop();
+      return;
+    }
+    for (let len = 1; len <= Math.min(MAX_CELL_DIGITS, s.length - pos - (left - 1)); len++) {
+      if (len > 1 && s[pos] === '0') break;
+      cut.push(pos);
+      rec(pos + len, left - 1);
+      cut.pop();
+    }
+  };
+  rec(0, parts);
+  return out;
+}
+
+function makeSplit(token: Extract<Token, { kind: 'num' }>, starts: number[]): Option {
+  const s = token.raw;
+  const cells: CellRead[] = starts.map((from, i) => {
+    const to = i + 1 < starts.length ? starts[i + 1]! : s.length;
+    const raw = s.slice(from, to);
+    return { value: Number(raw), how: 'split', raw, start: token.start + from, end: token.start + to };
+  });
+  const multi = cells.some((c) => c.raw.length > 1);
+  return { cells, cost: multi ? 4 + cells.length : 1, multi };
+}
+
+function optionsOf(token: Token, maxCells: number, cap: number): Option[] {
+  if (token.kind === 'empty') {
+    return [
+      { cells: [], cost: 0, multi: false },
+      { cells: [{ value: 0, how: 'blank_as_zero', raw: '', start: token.start, end: token.end }], cost: 3, multi: false },
+    ];
+  }
+  if (token.kind === 'blank') {
+    return [{ cells: [{ value: 0, how: 'blank_as_zero', raw: token.raw, start: token.start, end: token.end }], cost: 0, multi: false }];
+  }
+  const whole: Option = {
+    cells: [{ value: token.value, how: 'clean', raw: token.raw, start: token.start, end: token.end }],
+    // `00` for 0 is a common typo; prefer reading a digit run as cells when the count asks for it.
+    cost: token.digitsOnly && token.raw.length > 1 && token.raw[0] === '0' ? 2 : 0,
+    multi: false,
+  };
+  const options = [whole];
+  if (token.digitsOnly && token.raw.length > 1 && token.raw.length <= MAX_SPLIT_DIGITS) {
+    for (let parts = 2; parts <= Math.min(maxCells, token.raw.length); parts++) {
+      options.push(...splitsOf(token, parts, cap));
+    }
+  }
+  return options;
+}
+
+/** Reads `n` cells from the tokens; `check` is the row's own arithmetic (e.g. 6 columns sum to 总计). */
+export function solveRow(tokens: Token[], n: number, check?: RowCheck): RowResult {
+  const valueTokens = tokens.filter((t) => t.kind !== 'empty');
+  if (valueTokens.length > n) return longRow(tokens, n, check);
+
+  const perToken = tokens.map((t) => optionsOf(t, n, 500));
+  const minCells = perToken.map((opts) => Math.min(...opts.map((o) => o.cells.length)));
+  const maxCells = perToken.map((opts) => Math.max(...opts.map((o) => o.cells.length)));
+  const suffixMax: number[] = new Array<number>(tokens.length + 1).fill(0);
+  const suffixMin: number[] = new Array<number>(tokens.length + 1).fill(0);
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    suffixMax[i] = suffixMax[i + 1]! + maxCells[i]!;
+    suffixMin[i] = suffixMin[i + 1]! + minCells[i]!;
+  }
+  if (suffixMax[0]! < n) return shortRow(tokens, n, check);
+
+  const passing: RowReading[] = [];
+  const failing: RowReading[] = [];
+  let visits = 0;
+  const chosen: Option[] = [];
+  const rec = (i: number, count: number): void => {
+    if (++visits > MAX_VISITS) return;
+    if (i === tokens.length) {
+      if (count !== n) return;
+      const cells = chosen.flatMap((o) => o.cells);
+      const reading: RowReading = {
+        cells,
+        cost: chosen.reduce((a, o) => a + o.cost, 0),
+        multiDigitSplit: chosen.some((o) => o.multi),
+      };
+      const ok = !check || check(cells.map((c) => c.value ?? 0));
+      (ok ? passing : failing).push(reading);
+      return;
+    }
+    for (const option of perToken[i]!) {
+      const next = count + option.cells.length;
+      if (next + suffixMin[i + 1]! > n || next + suffixMax[i + 1]! < n) continue;
+      chosen.push(option);
+      rec(i + 1, next);
+      chosen.pop();
+    }
+  };
+  rec(0, 0);
+  const byCost = (a: RowReading, b: RowReading): number => a.cost - b.cost;
+  if (passing.length > 0) {
+    return { readings: dedupe(passing.sort(byCost)).slice(0, MAX_KEPT), short: false, long: false, failsCheck: false };
+  }
+  return { readings: dedupe(failing.sort(byCost)).slice(0, MAX_KEPT), short: false, long: false, failsCheck: true };
+}
+
+function dedupe(readings: RowReading[]): RowReading[] {
+  const seen = new Set<string>();
+  return readings.filter((r) => {
+    const key = r.cells.map((c) => c.value).join(',');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Fewer values than cells: every placement of the missing cells is a candidate; all cells are guesses. */
+function shortRow(tokens: Token[], n: number, check?: RowCheck): RowResult {
+  const shown: CellRead[] = tokens
+    .filter((t) => t.kind !== 'empty')
+    .flatMap((t) => optionsOf(t, 1, 1)[0]!.cells.map((c) => ({ ...c, how: 'guessed' as ReadHow })));
+  const missing = n - shown.length;
+  const readings: RowReading[] = [];
+  if (missing <= 2) {
+    for (const positions of placements(n, missing)) {
+      const cells: CellRead[] = [];
+      let k = 0;
+      for (let i = 0; i < n; i++) {
+        if (positions.includes(i)) cells.push({ value: null, how: 'guessed', raw: '', start: -1, end: -1 });
+        else cells.push(shown[k++]!);
+      }
+      if (missing === 1 && check) fillByCheck(cells, check);
+      readings.push({ cells, cost: 10, multiDigitSplit: false });
+    }
+  } else {
+    const cells = [...shown];
+    while (cells.length < n) cells.push({ value: null, how: 'guessed', raw: '', start: -1, end: -1 });
+    readings.push({ cells, cost: 10, multiDigitSplit: false });
+  }
+  // Placements that reproduce the row's arithmetic first, then ones whose missing cell stays unknown.
+  readings.sort((a, b) => score(b, check) - score(a, check));
+  return { readings: dedupe(readings).slice(0, MAX_KEPT), short: true, long: false, failsCheck: false };
+}
+
+function score(r: RowReading, check?: RowCheck): number {
+  if (r.cells.some((c) => c.value === null)) return 0;
+  return !check || check(r.cells.map((c) => c.value ?? 0)) ? 1 : 0;
+}
+
+/** The one missing cell of a row whose check is "the last cell is the sum of the others". */
+function fillByCheck(cells: CellRead[], check: RowCheck): void {
+  const gap = cells.findIndex((c) => c.value === null);
+  if (gap < 0) return;
+  const known = cells.map((c) => c.value ?? 0);
+  const last = cells.length - 1;
+  const sumOthers = known.slice(0, last).reduce((a, b) => a + b, 0);
+  const candidate = gap === last ? sumOthers : known[last]! - sumOthers;
+  if (candidate < 0) return;
+  const values = [...known];
+  values[gap] = candidate;
+  if (check(values)) cells[gap] = { ...cells[gap]!, value: candidate };
+}
+
+function* placements(n: number, k: number): Generator<number[]> {
+  if (k === 0) {
+    yield [];
+    return;
+  }
+  if (k === 1) {
+    for (let i = n - 1; i >= 0; i--) yield [i];
+    return;
+  }
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) yield [i, j];
+}
+
+/** More values than cells: try each window of n consecutive values; the row goes to review either way. */
+function longRow(tokens: Token[], n: number, check?: RowCheck): RowResult {
+  const values = tokens.filter((t) => t.kind !== 'empty');
+  const readings: RowReading[] = [];
+  for (let from = 0; from + n <= values.length; from++) {
+    const cells = values.slice(from, from + n).map((t) => ({ ...optionsOf(t, 1, 1)[0]!.cells[0]!, how: 'guessed' as ReadHow }));
+    const ok = !check || check(cells.map((c) => c.value ?? 0));
+    readings.push({ cells, cost: ok ? 10 : 20, multiDigitSplit: false });
+  }
+  readings.sort((a, b) => a.cost - b.cost);
+  return { readings: dedupe(readings).slice(0, MAX_KEPT), short: false, long: true, failsCheck: false };
+}

@@ -1,0 +1,95 @@
+// Turns the stretch of normalised text between one row label and the next into value tokens.
+
+export type Token =
+  | {
+      kind: 'num';
+      raw: string;
+      start: number;
+      end: number;
+      value: number;
+      /** A bare run of digits, which may be several glued cells. */
+      digitsOnly: boolean;
+      unit?: string;
+    }
+  | { kind: 'blank'; raw: string; start: number; end: number }
+  /** An empty cell between two ' | ' separators on one line: a blank cell or a colspan pad. */
+  | { kind: 'empty'; raw: string; start: number; end: number };
+
+const CJK = /[\u3400-\u9fff]/;
+const UNITS = ['万元', '人次', '元', '件', '条', '个', '人', '次', '项', '篇', '起', '%'];
+const BLANKS = new Set(['—', '——', '-', '--', '/', '无', '空', '—/', '\\', '_', '×']);
+
+/** Blanks out parenthesised remarks that contain Chinese text (they may hold digits: `（…相同信息计1条）`). */
+export function maskRemarks(segment: string): string {
+  return segment.replace(/[(（][^()（）\n]{0,80}?[)）]/g, (m) => (CJK.test(m) ? ' '.repeat(m.length) : m));
+}
+
+const CELL_SEPARATOR = /[|\n]/;
+
+/**
+ * Reads value tokens from text[start, end). Chinese text between values (group headings such as （三）不予公开)
+ * is skipped; a run of 8 or more Chinese characters ends the region (prose or the next table's heading).
+ */
+export function tokenize(text: string, start: number, end: number, stopAtProse = true): Token[] {
+  const segment = maskRemarks(text.slice(start, end));
+  const tokens: Token[] = [];
+  const re =
+    /([+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)(万元|人次|元|件|条|个|人|次|项|篇|起|%)?|(——|—|--|-|\/|无|空)|([\u3400-\u9fff]+)|(\|)/g;
+  let lastPipeLine = -1; // index in segment of the last '|' on the current line, if the line had no value since
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(segment))) {
+    const at = m.index;
+    if (m[5] !== undefined) {
+      if (lastPipeLine >= 0 && !segment.slice(lastPipeLine + 1, at).includes('\n')) {
+        const between = segment.slice(lastPipeLine + 1, at);
+        if (between.trim() === '' && tokens.length > 0) {
+          tokens.push({ kind: 'empty', raw: '', start: start + lastPipeLine + 1, end: start + at });
+        }
+      }
+      lastPipeLine = at;
+      continue;
+    }
+    if (m[4] !== undefined) {
+      if (stopAtProse && m[4].length >= 8) break;
+      lastPipeLine = -1;
+      continue;
+    }
+    if (m[3] !== undefined) {
+      if (isWholeCell(segment, at, at + m[3].length) && BLANKS.has(m[3])) {
+        tokens.push({ kind: 'blank', raw: m[3], start: start + at, end: start + at + m[3].length });
+      }
+      lastPipeLine = -1;
+      continue;
+    }
+    const numText = m[1]!;
+    const unit = m[2];
+    const value = Number(numText.replace(/,/g, ''));
+    if (!Number.isFinite(value)) continue;
+    tokens.push({
+      kind: 'num',
+      raw: m[0],
+      start: start + at,
+      end: start + at + m[0].length,
+      value,
+      digitsOnly: /^\d+$/.test(numText) && unit === undefined,
+      ...(unit ? { unit } : {}),
+    });
+    lastPipeLine = -1;
+  }
+  return trimEmpties(tokens);
+}
+
+function isWholeCell(segment: string, from: number, to: number): boolean {
+  const before = from === 0 ? '' : segment[from - 1]!;
+  const after = to >= segment.length ? '' : segment[to]!;
+  const edge = (c: string): boolean => c === '' || /\s/.test(c) || CELL_SEPARATOR.test(c);
+  return edge(before) && edge(after);
+}
+
+function trimEmpties(tokens: Token[]): Token[] {
+  let last = tokens.length - 1;
+  while (last >= 0 && tokens[last]!.kind === 'empty') last--;
+  return tokens.slice(0, last + 1);
+}
+
+export { UNITS };

@@ -1,0 +1,99 @@
+// Consistency rules within one report (spec/RULES.md): findings that point at cells, with the suspect cell and the
+// value that satisfies every failing rule where the failing rules meet in exactly one cell.
+import type { Finding, TemplateId } from '../../shared/types';
+import { rulesFor, type SumRule } from './definitions';
+
+export type CellValues = Map<string, number | null> | Record<string, number | null>;
+
+export interface RuleOptions {
+  /** Labels of legacy indicators without a canonical key, to count extra application channels. */
+  legacyExtraChannels?: string[];
+}
+
+const EPS = 1e-6;
+
+function lookup(values: CellValues): (key: string) => number | null | undefined {
+  return values instanceof Map ? (k) => values.get(k) : (k) => values[k];
+}
+
+function sum(keys: string[], get: (key: string) => number | null | undefined): number {
+  let s = 0;
+  for (const k of keys) s += get(k) ?? 0;
+  return s;
+}
+
+function applicable(rule: SumRule, get: (key: string) => number | null | undefined): boolean {
+  if (rule.id.startsWith('legacy.')) {
+    return get(rule.left[0]!) !== undefined && rule.right.some((k) => get(k) !== undefined);
+  }
+  return [...rule.left, ...rule.right].every((k) => get(k) !== undefined);
+}
+
+function withExtraChannels(rules: SumRule[], get: (key: string) => number | null | undefined, keys: string[]): SumRule[] {
+  const extra = keys.filter((k) => /^legacy\.label:.*申请数$/.test(k) && !k.includes('#'));
+  if (extra.length === 0) return rules;
+  return rules.map((r) => {
+    if (r.id !== 'legacy.received') return r;
+    const base = sum(r.left, get) - sum(r.right, get);
+    // Only count the province's own channels when they close the gap.
+    return Math.abs(base - sum(extra, get)) < EPS ? { ...r, right: [...r.right, ...extra] } : r;
+  });
+}
+
+const fmt = (n: number): string => String(Math.round(n * 1e6) / 1e6);
+
+/** Every rule of the template that the values break, as findings. Cells absent from `values` skip their rules. */
+export function checkRules(template: TemplateId, values: CellValues, _opts: RuleOptions = {}): Finding[] {
+  const get = lookup(values);
+  const keys = values instanceof Map ? [...values.keys()] : Object.keys(values);
+  let rules = rulesFor(template, (k) => get(k) !== undefined);
+  if (template === 'legacy') rules = withExtraChannels(rules, get, keys);
+  const failing: { rule: SumRule; left: number; right: number }[] = [];
+  for (const rule of rules) {
+    if (!applicable(rule, get)) continue;
+    const left = sum(rule.left, get);
+    const right = sum(rule.right, get);
+    if (Math.abs(left - right) > EPS) failing.push({ rule, left, right });
+  }
+  const located = locateSuspect(failing.map((f) => f.rule), rules, get);
+  return failing.map(({ rule, left, right }) => ({
+    rule: rule.id,
+    severity: rule.severity,
+    keys: [...rule.left, ...rule.right].filter((k) => get(k) !== undefined),
+    message: `${rule.text}；表中 ${fmt(left)} ≠ ${fmt(right)}`,
+    ...(located && [...rule.left, ...rule.right].includes(located.key)
+      ? { suspect: located.key, suggestion: located.value }
+      : {}),
+  }));
+}
+
+/**
+ * Where the failing apply-table rules meet in exactly one cell and one value of that cell satisfies all of them
+ * (without breaking a rule that held), that cell is the suspect.
+ */
+function locateSuspect(
+  failing: SumRule[],
+  rules: SumRule[],
+  get: (key: string) => number | null | undefined,
+): { key: string; value: number } | null {
+  if (failing.length === 0) return null;
+  let common: Set<string> | null = null;
+  for (const rule of failing) {
+    const cells: Set<string> = new Set([...rule.left, ...rule.right]);
+    common = common === null ? cells : new Set([...common].filter((k) => cells.has(k)));
+  }
+  if (!common || common.size !== 1) return null;
+  const key = [...common][0]!;
+  const first = failing[0]!;
+  const others = (side: string[]): number => sum(side.filter((k) => k !== key), get);
+  const value = first.left.includes(key) ? others(first.right) - others(first.left) : others(first.left) - others(first.right);
+  if (value < -EPS) return null;
+  const patched = (k: string): number | null | undefined => (k === key ? value : get(k));
+  for (const rule of rules) {
+    if (!applicable(rule, patched)) continue;
+    if (Math.abs(sum(rule.left, patched) - sum(rule.right, patched)) > EPS) return null;
+  }
+  return { key, value };
+}
+
+export { rulesFor } from './definitions';
