@@ -12,7 +12,7 @@ import {
   type Store,
 } from '../../../src/core/store';
 import type { ExportCell, ReportCells } from '../../../src/core/export/types';
-import type { Extraction, TemplateId } from '../../../src/shared/types';
+import type { Extraction, Template, TemplateId } from '../../../src/shared/types';
 
 export const REVIEWER = '李四';
 export const WAIVE_NOTE = '原文如此，已核对“原件”, 见第3页';
@@ -70,9 +70,22 @@ export function buildStore(file: string, fixtures: readonly ReportCells[]): Stor
   return db;
 }
 
+interface StoredReport {
+  id: number;
+  path: string;
+  sha256: string;
+  template: Template;
+  agency: string | null;
+  year: number | null;
+  published: string | null;
+  status: string;
+  verified_by: string | null;
+  verified_at: string | null;
+}
+
 /** The reports and cells of the store as plain SQL reads them, in report id order. */
 export function readStore(db: Store): ReportCells[] {
-  const reports = db.prepare('SELECT * FROM reports ORDER BY id').all() as Record<string, never>[];
+  const reports = db.prepare('SELECT * FROM reports ORDER BY id').all() as StoredReport[];
   return reports.map((r) => {
     const cells = db
       .prepare('SELECT key, value, extracted, edited FROM cells WHERE report_id = ?')
