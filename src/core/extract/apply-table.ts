@@ -61,7 +61,8 @@ function chooseWithColumns(
   for (const [spec, { result }] of solved) if (result.readings[0]) chosen.set(spec, result.readings[0]);
   const ambiguous = [...solved].filter(([, { result }]) => result.readings.length > 1 && !result.short && !result.long);
   if (ambiguous.length === 0) return chosen;
-  const columnRules = rulesFor(template, () => true).filter((r) => r.id !== 'apply.row_total' && r.id.startsWith('apply.'));
+  const present = new Set([...chosen.keys()].flatMap((s) => s.keys));
+  const columnRules = rulesFor(template, (k) => present.has(k)).filter((r) => r.id !== 'apply.row_total' && r.id.startsWith('apply.'));
   const valuesWith = (spec: RowSpec, reading: RowReading): Map<string, number> => {
     const values = new Map<string, number>();
     for (const [s, r] of chosen) {

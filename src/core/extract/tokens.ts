@@ -42,7 +42,7 @@ export function tokenize(text: string, start: number, end: number, stopAtProse =
     if (m[5] !== undefined) {
       if (lastPipeLine >= 0 && !segment.slice(lastPipeLine + 1, at).includes('\n')) {
         const between = segment.slice(lastPipeLine + 1, at);
-        if (between.trim() === '' && tokens.length > 0) {
+        if (between.trim() === '') {
           tokens.push({ kind: 'empty', raw: '', start: start + lastPipeLine + 1, end: start + at });
         }
       }
