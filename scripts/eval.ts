@@ -10,6 +10,10 @@ const set = process.argv[2] ?? 'dev';
 const out = mkdtempSync(join(tmpdir(), 'nianbao-eval-'));
 const code = await run([join(shared, set, 'docs'), '--out', out]);
 if (code !== 0) process.exit(code);
-execFileSync(process.execPath, [join(shared, 'score.mjs'), '--truth', join(shared, set, 'truth'), '--pred', out], {
-  stdio: 'inherit',
-});
+execFileSync(
+  process.execPath,
+  [join(shared, 'score.mjs'), '--truth', join(shared, set, 'truth'), '--pred', out],
+  {
+    stdio: 'inherit',
+  },
+);

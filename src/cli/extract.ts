@@ -46,10 +46,15 @@ export async function run(args: string[]): Promise<number> {
         continue;
       }
       const stem = basename(file, extname(file));
-      await writeFile(join(out, `${stem}.json`), JSON.stringify(toPrediction(basename(file), extraction), null, 1));
+      await writeFile(
+        join(out, `${stem}.json`),
+        JSON.stringify(toPrediction(basename(file), extraction), null, 1),
+      );
       done++;
       const flagged = extraction.review.length;
-      console.log(`${file}: ${extraction.template} ${extraction.meta.agency ?? '?'} ${extraction.meta.year ?? '?'} · ${extraction.cells.length} 格 · 待复核 ${flagged}`);
+      console.log(
+        `${file}: ${extraction.template} ${extraction.meta.agency ?? '?'} ${extraction.meta.year ?? '?'} · ${extraction.cells.length} 格 · 待复核 ${flagged}`,
+      );
     } catch (err) {
       failed++;
       console.error(`失败 ${file}: ${(err as Error).message}`);

@@ -9,7 +9,8 @@ import { addRow, emptyResult, markMissing, type TableResult } from './table-read
 const ROW_SUM = (v: number[]): boolean => Math.abs(v.slice(0, 6).reduce((a, b) => a + b, 0) - v[6]!) < 1e-6;
 
 export const APPLY_START = /本年新收/;
-export const REVIEW_HEADING = /政府信息公开行政复议|行政复议[、,，和及与\s]*行政诉讼|行政复议\s*\|\s*行政诉讼/;
+export const REVIEW_HEADING =
+  /政府信息公开行政复议|行政复议[、,，和及与\s]*行政诉讼|行政复议\s*\|\s*行政诉讼/;
 
 export interface ApplyTable extends TableResult {
   /** Format of the （六）其他处理 rows: three sub-rows (2021) or one row (2019). */
@@ -59,10 +60,14 @@ function chooseWithColumns(
 ): Map<RowSpec, RowReading> {
   const chosen = new Map<RowSpec, RowReading>();
   for (const [spec, { result }] of solved) if (result.readings[0]) chosen.set(spec, result.readings[0]);
-  const ambiguous = [...solved].filter(([, { result }]) => result.readings.length > 1 && !result.short && !result.long);
+  const ambiguous = [...solved].filter(
+    ([, { result }]) => result.readings.length > 1 && !result.short && !result.long,
+  );
   if (ambiguous.length === 0) return chosen;
   const present = new Set([...chosen.keys()].flatMap((s) => s.keys));
-  const columnRules = rulesFor(template, (k) => present.has(k)).filter((r) => r.id !== 'apply.row_total' && r.id.startsWith('apply.'));
+  const columnRules = rulesFor(template, (k) => present.has(k)).filter(
+    (r) => r.id !== 'apply.row_total' && r.id.startsWith('apply.'),
+  );
   const valuesWith = (spec: RowSpec, reading: RowReading): Map<string, number> => {
     const values = new Map<string, number>();
     for (const [s, r] of chosen) {

@@ -34,10 +34,15 @@ export function extractReport(original: string): Extraction {
     template = 'legacy';
     tables.push({ read: tableRead('legacy', 'legacy', legacy, norm), result: legacy });
   } else if (active || apply) {
-    template = active ? active.template : apply!.otherRows === '2021' || (meta.year ?? 0) >= 2021 ? '2021' : '2019';
+    template = active
+      ? active.template
+      : apply!.otherRows === '2021' || (meta.year ?? 0) >= 2021
+        ? '2021'
+        : '2019';
     if (active) tables.push({ read: tableRead('active', active.template, active, norm), result: active });
     if (apply) tables.push({ read: tableRead('apply', apply.otherRows, apply, norm), result: apply });
-    if (reviewTable) tables.push({ read: tableRead('review', template, reviewTable, norm), result: reviewTable });
+    if (reviewTable)
+      tables.push({ read: tableRead('review', template, reviewTable, norm), result: reviewTable });
   }
 
   const cells: ExtractedCell[] = [];
@@ -67,7 +72,8 @@ export function extractReport(original: string): Extraction {
 
   const review = new Set<string>();
   for (const { result } of tables) for (const k of result.review) review.add(k);
-  for (const f of findings) if (f.severity !== 'info' || f.rule.startsWith('extract.')) for (const k of f.keys) review.add(k);
+  for (const f of findings)
+    if (f.severity !== 'info' || f.rule.startsWith('extract.')) for (const k of f.keys) review.add(k);
 
   return { template, meta, tables: tables.map((t) => t.read), cells, findings, review: [...review] };
 }

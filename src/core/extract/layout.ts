@@ -44,7 +44,10 @@ const APPLY_HEAD: RowSpec[] = [
   applyRow('not_processed.confirm', /确认或重新出具|重新出具/, '5'),
 ];
 
-const APPLY_TAIL: RowSpec[] = [applyRow('total', /总计|合计/), applyRow('carried_forward', /结转下年度|结转下一年度/)];
+const APPLY_TAIL: RowSpec[] = [
+  applyRow('total', /总计|合计/),
+  applyRow('carried_forward', /结转下年度|结转下一年度/),
+];
 
 /** 2021: （六）其他处理 has three sub-rows. */
 export const APPLY_ROWS_2021: RowSpec[] = [
@@ -89,7 +92,8 @@ export const ACTIVE_ROWS_2019: RowSpec[] = [
 
 /** Column headings that tell the two active-table formats apart. */
 export const ACTIVE_MARKS_2021 = /制发件数|废止件数|现行有效件数|收费金额/g;
-export const ACTIVE_MARKS_2019 = /新制作数量|新公开数量|对外公开总数量|上一年项目数量|采购项目数量|采购总金额|对外管理服务事项|集中采购/g;
+export const ACTIVE_MARKS_2019 =
+  /新制作数量|新公开数量|对外公开总数量|上一年项目数量|采购项目数量|采购总金额|对外管理服务事项|集中采购/g;
 
 export const REVIEW_KEYS: string[] = [
   ...['maintained', 'corrected', 'other', 'pending', 'total'].map((c) => `review.${c}`),

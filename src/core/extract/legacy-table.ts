@@ -1,5 +1,5 @@
 // 政府信息公开情况统计表 (before 2019): indicator / unit / value rows, provinces differ.
-import { tokenize } from './tokens';
+import { maskRemarks, tokenize } from './tokens';
 import { emptyResult, type TableResult } from './table-read';
 
 const START = /政府信息公开情况统计表|统\s*计\s*指\s*标|主动公开政府信息数/;
@@ -114,26 +114,29 @@ function cellsOf(text: string, from: number, to: number): Cell[] {
 }
 
 const isValueCell = (s: string): boolean =>
-  /^[+-]?[\d,]+(?:\.\d+)?\s*(?:万元|人次|元|件|条|个|人|次|项|篇|起)?$/.test(s) || /^(?:—+|-+|\/|无)$/.test(s);
+  /^[+-]?[\d,]+(?:\.\d+)?\s*(?:万元|人次|元|件|条|个|人|次|项|篇|起)?$/.test(s) ||
+  /^(?:—+|-+|\/|无)$/.test(s);
 
-export function readLegacyTable(text: string, from: number, to: number): TableResult | null {
-  const startMatch = START.exec(text.slice(from, to));
-  if (!startMatch) return null;
-  const start = from + startMatch.index;
+interface IndicatorRow {
+  label: string;
+  values: Cell[];
+}
+
+/** Rows from a table whose cells are separated (by ' | ' or line breaks): label, unit, value(s). */
+function rowsFromCells(text: string, start: number, to: number): IndicatorRow[] {
   const cells = cellsOf(text, start, to);
-  const result = emptyResult(start, to);
-  const cumulative = cells.slice(0, 40).some((c) => /累计/.test(c.text));
-  const used = new Set<string>();
-  let section: Section = 'active';
-  let rows = 0;
+  const rows: IndicatorRow[] = [];
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i]!;
-    if (isValueCell(cell.text) || UNIT_CELL.test(cell.text) || HEADER_CELL.test(cell.text.replace(/\s+/g, ''))) continue;
+    if (
+      isValueCell(cell.text) ||
+      UNIT_CELL.test(cell.text) ||
+      HEADER_CELL.test(cell.text.replace(/\s+/g, ''))
+    )
+      continue;
     if (!/[\u3400-\u9fff]/.test(cell.text)) continue;
     // A long sentence after the table has begun is prose: the table has ended.
-    if (rows > 3 && cell.text.length > 60 && /[。；]/.test(cell.text)) break;
-    const label = cell.text;
-    section = sectionOf(label, section);
+    if (rows.length > 3 && cell.text.length > 60 && /[。；]/.test(cell.text)) break;
     const values: Cell[] = [];
     let j = i + 1;
     for (; j < cells.length; j++) {
@@ -142,9 +145,54 @@ export function readLegacyTable(text: string, from: number, to: number): TableRe
       if (!isValueCell(next.text)) break;
       values.push(next);
     }
+    rows.push({ label: cell.text, values });
+    i = j - 1;
+  }
+  return rows;
+}
+
+/**
+ * Rows from a table that lost every separator: `…政府信息数条2720其中:主动公开规范性文件数条2…`. The unit ends the
+ * label; a numbering glued after a value (`…数条01.政府公报…`) is cut off.
+ */
+function rowsFromRun(text: string, start: number, to: number): IndicatorRow[] {
+  const masked = maskRemarks(text.slice(start, to));
+  const re = /([^\d|\n]{2,120}?)(万元|人次|条|件|次|篇|个|人|元)\s*(\d[\d,]*(?:\.\d+)?)/g;
+  const rows: IndicatorRow[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(masked))) {
+    let raw = m[3]!;
+    const after = masked.slice(m.index + m[0].length, m.index + m[0].length + 2);
+    if (/^[.．、][\u3400-\u9fff]/.test(after) && raw.length > 1) {
+      raw = raw.slice(0, -1);
+      re.lastIndex -= 1;
+    }
+    const valueStart = start + m.index + m[0].length - m[3]!.length;
+    const label = text.slice(start + m.index, start + m.index + m[1]!.length).trim();
+    rows.push({ label, values: [{ text: raw, start: valueStart, end: valueStart + raw.length }] });
+  }
+  return rows;
+}
+
+export function readLegacyTable(text: string, from: number, to: number): TableResult | null {
+  const startMatch = START.exec(text.slice(from, to));
+  if (!startMatch) return null;
+  const start = from + startMatch.index;
+  const result = emptyResult(start, to);
+  const fromCells = rowsFromCells(text, start, to);
+  const withValues = fromCells.filter((r) => r.values.length > 0).length;
+  const rows = withValues >= 5 ? fromCells : rowsFromRun(text, start, to);
+  const cumulative = /累计/.test(text.slice(start, Math.min(to, start + 400)));
+  const used = new Set<string>();
+  let section: Section = 'active';
+  let count = 0;
+  for (const { label, values } of rows) {
+    section = sectionOf(label.replace(/^[^一二三四五六七八九十]*(?=[一二三四五六七八九十]+、)/, ''), section);
     if (values.length === 0) continue;
-    rows++;
-    const indicator = INDICATORS.find((d) => d.re.test(label) && (!d.section || d.section === section) && !used.has(d.key));
+    count++;
+    const indicator = INDICATORS.find(
+      (d) => d.re.test(label) && (!d.section || d.section === section) && !used.has(d.key),
+    );
     const key = indicator ? `legacy.${indicator.key}` : `legacy.label:${label}`;
     if (indicator) used.add(indicator.key);
     const expected = cumulative ? 2 : 1;
@@ -173,7 +221,6 @@ export function readLegacyTable(text: string, from: number, to: number): TableRe
       });
     }
     result.end = values[values.length - 1]!.end;
-    i = j - 1;
   }
-  return rows > 0 ? result : null;
+  return count > 0 ? result : null;
 }

@@ -15,7 +15,11 @@ function cleanAgency(s: string): string {
 }
 
 const plausibleAgency = (s: string): boolean =>
-  s.length >= 2 && s.length <= 40 && /[\u3400-\u9fff]/.test(s) && !/[。；，,]/.test(s) && !/^(?:本|我|年度|工作)/.test(s);
+  s.length >= 2 &&
+  s.length <= 40 &&
+  /[\u3400-\u9fff]/.test(s) &&
+  !/[。；，,]/.test(s) &&
+  !/^(?:本|我|年度|工作)/.test(s);
 
 function titleCandidates(lines: string[]): { agency: string; year: number | null }[] {
   const out: { agency: string; year: number | null }[] = [];
@@ -29,7 +33,9 @@ function titleCandidates(lines: string[]): { agency: string; year: number | null
       const year = /((?:19|20)\d{2})\s*年?\s*度?/.exec(head);
       let agency = '';
       if (year) {
-        const pre = cleanAgency(head.slice(0, year.index).replace(/^.*(?:公布|发布|印发|编制|现将|特向社会)/, ''));
+        const pre = cleanAgency(
+          head.slice(0, year.index).replace(/^.*(?:公布|发布|印发|编制|现将|特向社会)/, ''),
+        );
         const post = cleanAgency(head.slice(year.index + year[0].length));
         agency = plausibleAgency(pre) && pre.length <= 30 ? pre : post;
       } else {
@@ -78,10 +84,15 @@ function signatureAgency(lines: string[]): string | null {
   return null;
 }
 
-function reportYear(text: string, titles: { year: number | null }[], published: string | null): number | null {
+function reportYear(
+  text: string,
+  titles: { year: number | null }[],
+  published: string | null,
+): number | null {
   const fromTitle = titles.find((t) => t.year !== null)?.year;
   if (fromTitle) return fromTitle;
-  const yearly = /[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]/.exec(text) ?? /统计期限自\s*((?:19|20)\d{2})\s*年/.exec(text);
+  const yearly =
+    /[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]/.exec(text) ?? /统计期限自\s*((?:19|20)\d{2})\s*年/.exec(text);
   if (yearly) return Number(yearly[1]);
   const anyYearly = /((?:19|20)\d{2})\s*年度/.exec(text);
   if (anyYearly) return Number(anyYearly[1]);
@@ -103,5 +114,9 @@ export function readMeta(text: string): ReportMeta {
     (filledBy && plausibleAgency(cleanAgency(filledBy)) ? cleanAgency(filledBy) : null) ??
     fieldValue(text, /发布机构|信息来源|来源/) ??
     null;
-  return { agency: agency && agency.length > 0 ? agency : null, year: reportYear(text, titles, published), published };
+  return {
+    agency: agency && agency.length > 0 ? agency : null,
+    year: reportYear(text, titles, published),
+    published,
+  };
 }

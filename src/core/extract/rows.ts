@@ -13,7 +13,8 @@ export interface LocatedRow {
 }
 
 const LABEL_CHAR = /[\u3400-\u9fff、,，:：;；"'《》〈〉()（）[\]【】·]/;
-const FORWARD = /(?:[\u3400-\u9fff、,，:：;；"'《》〈〉()（）[\]【】·/]|[ \t]+(?=[\u3400-\u9fff])|\n(?=[\u3400-\u9fff][\u3400-\u9fff、,，:：;；"'()（）]*[|\n]?))*/y;
+const FORWARD =
+  /(?:[\u3400-\u9fff、,，:：;；"'《》〈〉()（）[\]【】·/]|[ \t]+(?=[\u3400-\u9fff])|\n(?=[\u3400-\u9fff][\u3400-\u9fff、,，:：;；"'()（）]*[|\n]?))*/y;
 
 /** Extends a label match forward over the rest of the label (Chinese text and its punctuation). */
 function labelEndFrom(text: string, at: number, limit: number): number {

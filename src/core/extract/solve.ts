@@ -82,11 +82,21 @@ function optionsOf(token: Token, maxCells: number, cap: number): Option[] {
   if (token.kind === 'empty') {
     return [
       { cells: [], cost: 0, multi: false },
-      { cells: [{ value: 0, how: 'blank_as_zero', raw: '', start: token.start, end: token.end }], cost: 3, multi: false },
+      {
+        cells: [{ value: 0, how: 'blank_as_zero', raw: '', start: token.start, end: token.end }],
+        cost: 3,
+        multi: false,
+      },
     ];
   }
   if (token.kind === 'blank') {
-    return [{ cells: [{ value: 0, how: 'blank_as_zero', raw: token.raw, start: token.start, end: token.end }], cost: 0, multi: false }];
+    return [
+      {
+        cells: [{ value: 0, how: 'blank_as_zero', raw: token.raw, start: token.start, end: token.end }],
+        cost: 0,
+        multi: false,
+      },
+    ];
   }
   const whole: Option = {
     cells: [{ value: token.value, how: 'clean', raw: token.raw, start: token.start, end: token.end }],
@@ -148,9 +158,19 @@ export function solveRow(tokens: Token[], n: number, check?: RowCheck): RowResul
   rec(0, 0);
   const byCost = (a: RowReading, b: RowReading): number => a.cost - b.cost;
   if (passing.length > 0) {
-    return { readings: dedupe(passing.sort(byCost)).slice(0, MAX_KEPT), short: false, long: false, failsCheck: false };
+    return {
+      readings: dedupe(passing.sort(byCost)).slice(0, MAX_KEPT),
+      short: false,
+      long: false,
+      failsCheck: false,
+    };
   }
-  return { readings: dedupe(failing.sort(byCost)).slice(0, MAX_KEPT), short: false, long: false, failsCheck: true };
+  return {
+    readings: dedupe(failing.sort(byCost)).slice(0, MAX_KEPT),
+    short: false,
+    long: false,
+    failsCheck: true,
+  };
 }
 
 function dedupe(readings: RowReading[]): RowReading[] {
@@ -227,7 +247,9 @@ function longRow(tokens: Token[], n: number, check?: RowCheck): RowResult {
   const values = tokens.filter((t) => t.kind !== 'empty');
   const readings: RowReading[] = [];
   for (let from = 0; from + n <= values.length; from++) {
-    const cells = values.slice(from, from + n).map((t) => ({ ...optionsOf(t, 1, 1)[0]!.cells[0]!, how: 'guessed' as ReadHow }));
+    const cells = values
+      .slice(from, from + n)
+      .map((t) => ({ ...optionsOf(t, 1, 1)[0]!.cells[0]!, how: 'guessed' as ReadHow }));
     const ok = !check || check(cells.map((c) => c.value ?? 0));
     readings.push({ cells, cost: ok ? 10 : 20, multiDigitSplit: false });
   }

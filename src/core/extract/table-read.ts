@@ -27,11 +27,24 @@ export function emptyResult(start: number, end: number): TableResult {
 }
 
 /** Records the chosen reading of a row; flags it for review when the reading is not certain. */
-export function addRow(result: TableResult, keys: string[], solved: RowResult, chosen: RowReading, label: string): void {
+export function addRow(
+  result: TableResult,
+  keys: string[],
+  solved: RowResult,
+  chosen: RowReading,
+  label: string,
+): void {
   chosen.cells.forEach((cell, i) => {
     const key = keys[i];
     if (!key) return;
-    result.cells.push({ key, value: cell.value, how: cell.how, raw: cell.raw, start: cell.start, end: cell.end });
+    result.cells.push({
+      key,
+      value: cell.value,
+      how: cell.how,
+      raw: cell.raw,
+      start: cell.start,
+      end: cell.end,
+    });
   });
   const distinct = solved.readings.length;
   if (solved.short) {

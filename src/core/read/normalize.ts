@@ -8,7 +8,10 @@ export interface NormalizedText {
 }
 
 const REMOVED = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x180e]);
-const SPACES = new Set([0x00a0, 0x3000, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x202f, 0x205f, 0x0009, 0x000b, 0x000c]);
+const SPACES = new Set([
+  0x00a0, 0x3000, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x202f, 0x205f,
+  0x0009, 0x000b, 0x000c,
+]);
 const REPLACED: Record<number, string> = {
   0x201c: '"', // “
   0x201d: '"', // ”
@@ -44,11 +47,12 @@ export function normalizeText(original: string): NormalizedText {
     for (let k = chunkStart; k < end; k++) offsets.push(k);
     chunkStart = -1;
   };
-  for (let i = 0; i < original.length; ) {
+  for (let i = 0; i < original.length;) {
     const cp = original.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const unchanged =
-      (cp < 0x80 && cp !== 0x0d && cp !== 0x09 && cp !== 0x0b && cp !== 0x0c) || (cp >= 0x4e00 && cp <= 0x9fff);
+      (cp < 0x80 && cp !== 0x0d && cp !== 0x09 && cp !== 0x0b && cp !== 0x0c) ||
+      (cp >= 0x4e00 && cp <= 0x9fff);
     if (unchanged) {
       if (chunkStart < 0) chunkStart = i;
       i += width;
@@ -74,7 +78,11 @@ export function normalizeText(original: string): NormalizedText {
 }
 
 /** Maps a half-open range of the normalised text back to the original text. */
-export function originalSpan(norm: NormalizedText, start: number, end: number): { start: number; end: number } {
+export function originalSpan(
+  norm: NormalizedText,
+  start: number,
+  end: number,
+): { start: number; end: number } {
   const s = norm.toOriginal[Math.max(0, Math.min(start, norm.text.length))]!;
   const lastIndex = Math.max(start, end - 1);
   const last = norm.toOriginal[Math.min(lastIndex, norm.text.length)]!;

@@ -106,17 +106,24 @@ export const LEGACY_RULES: SumRule[] = [
     id: 'legacy.answered',
     severity: 'error',
     left: [L('apply.answered')],
-    right: ['already_public', 'granted', 'partial', 'denied', 'not_this_agency', 'not_exist', 'needs_change', 'other_channel'].map(
-      (k) => L(`apply.${k}`),
-    ),
+    right: [
+      'already_public',
+      'granted',
+      'partial',
+      'denied',
+      'not_this_agency',
+      'not_exist',
+      'needs_change',
+      'other_channel',
+    ].map((k) => L(`apply.${k}`)),
     text: '申请答复数 = 已主动公开 + 同意公开 + 部分公开 + 不同意公开 + 非本机关 + 信息不存在 + 告知更改补充 + 告知其他途径',
   },
   {
     id: 'legacy.denied',
     severity: 'error',
     left: [L('apply.denied')],
-    right: ['state_secret', 'commercial_secret', 'privacy', 'security', 'not_gov_info', 'other_law'].map((k) =>
-      L(`apply.denied_${k}`),
+    right: ['state_secret', 'commercial_secret', 'privacy', 'security', 'not_gov_info', 'other_law'].map(
+      (k) => L(`apply.denied_${k}`),
     ),
     text: '不同意公开答复数 = 各项不同意公开理由之和',
   },
@@ -167,6 +174,7 @@ export const LEGACY_RULES: SumRule[] = [
 export function rulesFor(template: TemplateId, has: (key: string) => boolean): SumRule[] {
   if (template === 'legacy') return LEGACY_RULES;
   const subRows = OTHER_ROWS_2021.some((r) => has(`apply.${r}.total`) || has(`apply.${r}.natural_person`));
-  const otherRows = subRows || (template === '2021' && !has('apply.other.total')) ? OTHER_ROWS_2021 : ['other'];
+  const otherRows =
+    subRows || (template === '2021' && !has('apply.other.total')) ? OTHER_ROWS_2021 : ['other'];
   return [...applyRules(otherRows), ...REVIEW_RULES];
 }

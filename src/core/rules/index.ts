@@ -29,7 +29,11 @@ function applicable(rule: SumRule, get: (key: string) => number | null | undefin
   return [...rule.left, ...rule.right].every((k) => get(k) !== undefined);
 }
 
-function withExtraChannels(rules: SumRule[], get: (key: string) => number | null | undefined, keys: string[]): SumRule[] {
+function withExtraChannels(
+  rules: SumRule[],
+  get: (key: string) => number | null | undefined,
+  keys: string[],
+): SumRule[] {
   const extra = keys.filter((k) => /^legacy\.label:.*申请数$/.test(k) && !k.includes('#'));
   if (extra.length === 0) return rules;
   return rules.map((r) => {
@@ -55,16 +59,23 @@ export function checkRules(template: TemplateId, values: CellValues, _opts: Rule
     const right = sum(rule.right, get);
     if (Math.abs(left - right) > EPS) failing.push({ rule, left, right });
   }
-  const located = locateSuspect(failing.map((f) => f.rule), rules, get);
-  return failing.map(({ rule, left, right }) => ({
-    rule: rule.id,
-    severity: rule.severity,
-    keys: [...rule.left, ...rule.right].filter((k) => get(k) !== undefined),
-    message: `${rule.text}；表中 ${fmt(left)} ≠ ${fmt(right)}`,
-    ...(located && [...rule.left, ...rule.right].includes(located.key)
-      ? { suspect: located.key, suggestion: located.value }
-      : {}),
-  }));
+  // Tables are checked apart: a wrong cell in one table says nothing about another.
+  const tableOf = (r: SumRule): string => (r.id.startsWith('apply.') ? 'apply' : r.id);
+  const located = new Map<string, { key: string; value: number } | null>();
+  for (const table of new Set(failing.map((f) => tableOf(f.rule)))) {
+    const inTable = (r: SumRule): boolean => tableOf(r) === table;
+    located.set(table, locateSuspect(failing.map((f) => f.rule).filter(inTable), rules.filter(inTable), get));
+  }
+  return failing.map(({ rule, left, right }) => {
+    const suspect = located.get(tableOf(rule));
+    return {
+      rule: rule.id,
+      severity: rule.severity,
+      keys: [...rule.left, ...rule.right].filter((k) => get(k) !== undefined),
+      message: `${rule.text}；表中 ${fmt(left)} ≠ ${fmt(right)}`,
+      ...(suspect ? { suspect: suspect.key, suggestion: suspect.value } : {}),
+    };
+  });
 }
 
 /**
@@ -77,16 +88,22 @@ function locateSuspect(
   get: (key: string) => number | null | undefined,
 ): { key: string; value: number } | null {
   if (failing.length === 0) return null;
-  let common: Set<string> | null = null;
-  for (const rule of failing) {
-    const cells: Set<string> = new Set([...rule.left, ...rule.right]);
-    common = common === null ? cells : new Set([...common].filter((k) => cells.has(k)));
+  let common: string[] = [...failing[0]!.left, ...failing[0]!.right];
+  for (const rule of failing.slice(1)) {
+    const cells = new Set([...rule.left, ...rule.right]);
+    common = common.filter((k) => cells.has(k));
   }
-  if (!common || common.size !== 1) return null;
-  const key = [...common][0]!;
+  if (common.length !== 1) return null;
+  const key = common[0]!;
   const first = failing[0]!;
-  const others = (side: string[]): number => sum(side.filter((k) => k !== key), get);
-  const value = first.left.includes(key) ? others(first.right) - others(first.left) : others(first.left) - others(first.right);
+  const others = (side: string[]): number =>
+    sum(
+      side.filter((k) => k !== key),
+      get,
+    );
+  const value = first.left.includes(key)
+    ? others(first.right) - others(first.left)
+    : others(first.left) - others(first.right);
   if (value < -EPS) return null;
   const patched = (k: string): number | null | undefined => (k === key ? value : get(k));
   for (const rule of rules) {

@@ -22,7 +22,8 @@ export interface Truth {
 }
 
 export const reportText = (stem: string): string => readFileSync(join(dir, `${stem}.txt`), 'utf8');
-export const reportTruth = (stem: string): Truth => JSON.parse(readFileSync(join(dir, `${stem}.json`), 'utf8')) as Truth;
+export const reportTruth = (stem: string): Truth =>
+  JSON.parse(readFileSync(join(dir, `${stem}.json`), 'utf8')) as Truth;
 
 export interface Score {
   wrong: string[];
@@ -44,7 +45,9 @@ export function score(extraction: Extraction, truth: Truth): Score {
     wrong.push(`${key}: ${String(got)} ≠ ${String(want)}`);
     if (!review.has(key)) silent.push(key);
   }
-  const sourceErrorsUnflagged = (truth.source_errors ?? []).filter((e) => !e.keys.some((k) => review.has(k))).length;
+  const sourceErrorsUnflagged = (truth.source_errors ?? []).filter(
+    (e) => !e.keys.some((k) => review.has(k)),
+  ).length;
   return { wrong, silent, sourceErrorsUnflagged };
 }
 

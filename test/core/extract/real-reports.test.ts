@@ -28,7 +28,8 @@ describe('real reports', () => {
     expect(fees.value).toBe(33);
     expect(text.slice(fees.span!.start, fees.span!.end)).toBe('33');
     for (const cell of extraction.cells) {
-      if (cell.span && cell.how !== 'guessed') expect(text.slice(cell.span.start, cell.span.end)).toBe(cell.raw);
+      if (cell.span && cell.how !== 'guessed')
+        expect(text.slice(cell.span.start, cell.span.end)).toBe(cell.raw);
     }
   });
 

@@ -26,16 +26,33 @@ describe('shapes', () => {
   });
 
   it('a whole table on one line, digits glued after labels, the next numbering glued on', () => {
-    const oneLine = reportText(REPORTS.lanting2020).replace(/[ \t\u00a0|]+/g, '').replace(/\n+/g, '');
+    const oneLine = reportText(REPORTS.lanting2020)
+      .replace(/[ \t\u00a0|]+/g, '')
+      .replace(/\n+/g, '');
     expect(oneLine).toContain('保护第三方合法权益0000001');
     const r = extractReport(oneLine);
     expect(score(r, reportTruth(REPORTS.lanting2020)).silent).toEqual([]);
     expect(r.cells.find((c) => c.key === 'apply.granted.total')?.value).toBe(2);
-    const binhai = reportText(REPORTS.binhai2020).replace(/[ \t|]+/g, '').replace(/\n+/g, '');
+    const binhai = reportText(REPORTS.binhai2020)
+      .replace(/[ \t|]+/g, '')
+      .replace(/\n+/g, '');
     expect(binhai).toContain('保护第三方合法权益10000015.属于三类内部事务信息');
     const rb = extractReport(binhai);
     expect(score(rb, reportTruth(REPORTS.binhai2020)).wrong).toEqual([]);
-    expect(rb.cells.find((c) => c.key === 'apply.denied.third_party.natural_person')).toMatchObject({ value: 1, how: 'split' });
+    expect(rb.cells.find((c) => c.key === 'apply.denied.third_party.natural_person')).toMatchObject({
+      value: 1,
+      how: 'split',
+    });
+  });
+
+  it('a legacy table that lost every separator', () => {
+    const oneLine = reportText(REPORTS.gaobeidian2017)
+      .replace(/[ \t|]+/g, '')
+      .replace(/\n+/g, '');
+    expect(oneLine).toContain('政府网站公开政府信息数条27203.政务微博');
+    const r = extractReport(oneLine);
+    expect(score(r, reportTruth(REPORTS.gaobeidian2017)).wrong).toEqual([]);
+    expect(r.cells.find((c) => c.key === 'legacy.channels.website')?.value).toBe(2720);
   });
 
   it('glued multi-digit runs: settled by row and column arithmetic, else candidates go to review', () => {
@@ -51,7 +68,11 @@ describe('shapes', () => {
     // `1200` for 3 cells is 1,20,0 or 12,0,0 and the active table has no arithmetic to decide: review.
     const ambiguous = replaceAfter(reportText(REPORTS.binhai2020), '行政许可', '0 | 0 | 0', '1200');
     const ra = extractReport(ambiguous);
-    expect(ra.review).toEqual(['active.licensing.prev_items', 'active.licensing.change', 'active.licensing.decisions']);
+    expect(ra.review).toEqual([
+      'active.licensing.prev_items',
+      'active.licensing.change',
+      'active.licensing.decisions',
+    ]);
     expect(ra.findings.find((f) => f.rule === 'extract.ambiguous_split')?.message).toContain('12 0 0');
   });
 
@@ -66,7 +87,10 @@ describe('shapes', () => {
       [0, 'blank_as_zero'],
       [0, 'blank_as_zero'],
     ]);
-    expect(r.cells.find((c) => c.key === 'apply.partial.natural_person')).toMatchObject({ value: 0, how: 'blank_as_zero' });
+    expect(r.cells.find((c) => c.key === 'apply.partial.natural_person')).toMatchObject({
+      value: 0,
+      how: 'blank_as_zero',
+    });
     expect(score(r, reportTruth(REPORTS.binhai2020)).wrong).toEqual([]);
   });
 
@@ -74,7 +98,10 @@ describe('shapes', () => {
     const text = reportText(REPORTS.cuidong2021);
     expect(text).toContain('| 00 |');
     const r = extractReport(text);
-    expect(r.cells.find((c) => c.key === 'apply.other.overdue_correction.legal_service')).toMatchObject({ value: 0, raw: '00' });
+    expect(r.cells.find((c) => c.key === 'apply.other.overdue_correction.legal_service')).toMatchObject({
+      value: 0,
+      raw: '00',
+    });
   });
 
   it('units inside cells, decimals in 万元, signed 本年增/减, thousands separators, full-width digits', () => {
@@ -89,14 +116,14 @@ describe('shapes', () => {
     expect(value(fees, 'active.fees.amount')?.value).toBe(33.65);
     const legacy = reportText(REPORTS.gaobeidian2017).replace('\n2720 |', '\n2,720 |');
     expect(value(legacy, 'legacy.active.total')?.value).toBe(2720);
-    const wide = reportText(REPORTS.binhai2020).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    const wide = reportText(REPORTS.binhai2020).replace(/[0-9]/g, (d) =>
+      String.fromCharCode(d.charCodeAt(0) + 0xfee0),
+    );
     expect(score(extractReport(wide), reportTruth(REPORTS.binhai2020)).wrong).toEqual([]);
   });
 
   it('NBSP, zero-width characters and curly quotes do not disturb reading', () => {
-    const text = reportText(REPORTS.binhai2020)
-      .replace(/ \| /g, '\u00a0|\u200b ')
-      .replace(/"/g, '“');
+    const text = reportText(REPORTS.binhai2020).replace(/ \| /g, '\u00a0|\u200b ').replace(/"/g, '“');
     expect(score(extractReport(text), reportTruth(REPORTS.binhai2020)).wrong).toEqual([]);
   });
 
@@ -114,7 +141,10 @@ describe('shapes', () => {
 
   it('a legacy table with a 历年累计 column and a province’s own indicator', () => {
     let text = reportText(REPORTS.gaobeidian2017).replace('统计数 |', '本年度 |\n历年累计 |');
-    text = text.replace(/(\n件 \|\n)(\d+) \|/g, (_, unit: string, n: string) => `${unit}${n} |\n${Number(n) * 3} |`);
+    text = text.replace(
+      /(\n件 \|\n)(\d+) \|/g,
+      (_, unit: string, n: string) => `${unit}${n} |\n${Number(n) * 3} |`,
+    );
     text = text.replace('4.信函申请数 |', '4.电子邮件申请数 |\n件 |\n0 |\n0 |\n5.信函申请数 |');
     const r = extractReport(text);
     expect(r.cells.find((c) => c.key === 'legacy.apply.received#cumulative')?.value).toBe(36);

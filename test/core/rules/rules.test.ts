@@ -44,7 +44,15 @@ describe('apply-table rules (2019/2021)', () => {
     values.set('apply.new.total', 1);
     expect(checkRules('2021', values)).toEqual([]);
     const single = new Map([...values].filter(([k]) => !k.startsWith('apply.other.')));
-    for (const c of ['natural_person', 'commercial', 'research', 'social_welfare', 'legal_service', 'other_org', 'total'])
+    for (const c of [
+      'natural_person',
+      'commercial',
+      'research',
+      'social_welfare',
+      'legal_service',
+      'other_org',
+      'total',
+    ])
       single.set(`apply.other.${c}`, c === 'commercial' || c === 'total' ? 1 : 0);
     expect(checkRules('2021', single)).toEqual([]);
   });
@@ -121,5 +129,18 @@ describe('prose against tables', () => {
       ['prose.table', 'warning', 'apply.new.total'],
       ['prose.table', 'warning', 'review.total'],
     ]);
+  });
+});
+
+describe('suspect per table', () => {
+  it('a wrong apply cell is located even when the review table also fails', () => {
+    const values = valuesOf(REPORTS.binhai2020);
+    values.set('apply.total.natural_person', 0); // printed 3
+    values.set('review.total', 2);
+    const findings = checkRules('2019', values);
+    const apply = findings.filter((f) => f.rule.startsWith('apply.'));
+    expect(apply.length).toBeGreaterThanOrEqual(3);
+    for (const f of apply) expect(f).toMatchObject({ suspect: 'apply.total.natural_person', suggestion: 3 });
+    expect(findings.find((f) => f.rule === 'review.total')?.suspect).toBeUndefined();
   });
 });
