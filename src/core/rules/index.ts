@@ -49,9 +49,10 @@ const fmt = (n: number): string => String(Math.round(n * 1e6) / 1e6);
 /** Every rule of the template that the values break, as findings. Cells absent from `values` skip their rules. */
 export function checkRules(template: TemplateId, values: CellValues, _opts: RuleOptions = {}): Finding[] {
   const get = lookup(values);
-  const keys = values instanceof Map ? [...values.keys()] : Object.keys(values);
   let rules = rulesFor(template, (k) => get(k) !== undefined);
-  if (template === 'legacy') rules = withExtraChannels(rules, get, keys);
+  if (template === 'legacy') {
+    rules = withExtraChannels(rules, get, values instanceof Map ? [...values.keys()] : Object.keys(values));
+  }
   const failing: { rule: SumRule; left: number; right: number }[] = [];
   for (const rule of rules) {
     if (!applicable(rule, get)) continue;
