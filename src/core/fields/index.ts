@@ -95,10 +95,14 @@ export function isValidKey(template: TemplateId, key: string): boolean {
 }
 
 /** The field definition of a key in any template (first template that has it: 2021, 2019, legacy). */
+const byKey = new Map<TemplateId, Map<string, FieldDef>>(
+  TEMPLATE_IDS.map((t) => [t, new Map(fieldsOf(t).map((f) => [f.key, f]))]),
+);
+
 export function fieldOf(key: string, template?: TemplateId): FieldDef | undefined {
   const order = template ? [template, ...TEMPLATE_IDS.filter((t) => t !== template)] : TEMPLATE_IDS;
   for (const t of order) {
-    const found = fieldsOf(t).find((f) => f.key === key);
+    const found = byKey.get(t)?.get(key);
     if (found) return found;
   }
   return undefined;
