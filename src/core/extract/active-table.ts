@@ -25,7 +25,8 @@ export function readActiveTable(text: string, from: number, to: number): ActiveT
   const article = ARTICLE_20.exec(heading ? slice.slice(heading.index) : slice);
   if (!heading && !article) return null;
   const start = from + (heading ? heading.index : 0) + (article ? article.index : 0);
-  const region = text.slice(start, to);
+  // Column headings are often broken over lines (`本年新\n制作数量`).
+  const region = text.slice(start, to).replace(/\s+/g, '');
   const marks2021 = region.match(ACTIVE_MARKS_2021)?.length ?? 0;
   const marks2019 = region.match(ACTIVE_MARKS_2019)?.length ?? 0;
   if (marks2021 === 0 && marks2019 === 0 && !article) return null;

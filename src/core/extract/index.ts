@@ -2,6 +2,7 @@
 // span, the findings of the consistency rules and the keys a reviewer must look at.
 import type { ExtractedCell, Extraction, Finding, TableRead, Template, TemplateId } from '../../shared/types';
 import { normalizeText, originalSpan, type NormalizedText } from '../read/normalize';
+import { fieldsOf } from '../fields';
 import { checkRules } from '../rules';
 import { checkProse } from '../rules/prose';
 import { readActiveTable } from './active-table';
@@ -72,10 +73,38 @@ export function extractReport(original: string): Extraction {
 
   const review = new Set<string>();
   for (const { result } of tables) for (const k of result.review) review.add(k);
+  if (template === '2019' || template === '2021') {
+    for (const f of missingTables(template, { active, apply, review: reviewTable })) {
+      findings.push(f);
+      for (const k of f.keys) review.add(k);
+    }
+  }
   for (const f of findings)
     if (f.severity !== 'info' || f.rule.startsWith('extract.')) for (const k of f.keys) review.add(k);
 
   return { template, meta, tables: tables.map((t) => t.read), cells, findings, review: [...review] };
+}
+
+/** A 2019/2021 report has all three tables; one the reader could not find is for the reviewer to look at. */
+function missingTables(
+  template: TemplateId,
+  found: Record<'active' | 'apply' | 'review', unknown>,
+): Finding[] {
+  const names = {
+    active: '主动公开政府信息情况',
+    apply: '收到和处理政府信息公开申请情况',
+    review: '行政复议、行政诉讼情况',
+  };
+  return (['active', 'apply', 'review'] as const)
+    .filter((table) => !found[table])
+    .map((table) => ({
+      rule: 'extract.missing_table',
+      severity: 'warning' as const,
+      keys: fieldsOf(template)
+        .filter((f) => f.table === table)
+        .map((f) => f.key),
+      message: `未找到「${names[table]}」表`,
+    }));
 }
 
 function tableRead(

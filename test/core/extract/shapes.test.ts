@@ -151,4 +151,13 @@ describe('shapes', () => {
     expect(r.cells.find((c) => c.key === 'legacy.label:4.电子邮件申请数')?.value).toBe(0);
     expect(r.cells.find((c) => c.key === 'legacy.apply.letter')?.value).toBe(5);
   });
+
+  it('a table the reader cannot find puts its cells in front of the reviewer', () => {
+    const text = reportText(REPORTS.binhai2020);
+    const cut = text.slice(0, text.indexOf('五、政府信息公开行政复议'));
+    const r = extractReport(cut);
+    expect(r.findings.find((f) => f.rule === 'extract.missing_table')?.message).toContain('行政复议');
+    expect(r.review).toContain('litigation.after_review.total');
+    expect(r.review).not.toContain('apply.new.total');
+  });
 });
