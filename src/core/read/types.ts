@@ -1,7 +1,23 @@
-import type { DocumentFormat } from '../../shared/types';
+import type { DocumentFormat, Span } from '../../shared/types';
 
 /** A table as published: rows of cells, rowspan/colspan expanded (spanned positions hold ''). */
 export type Grid = string[][];
+
+/** Where one printed cell of a table is: its place in the grid and its characters in `ReadOk.text`. */
+export interface TableCellSource {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  /** The cell's text in `ReadOk.text` (empty range for an empty cell). */
+  span: Span;
+}
+
+/** Where a table is in `ReadOk.text`: the lines of its rows and each printed cell. */
+export interface TableSource {
+  span: Span;
+  cells: TableCellSource[];
+}
 
 export interface ReadOk {
   ok: true;
@@ -15,6 +31,8 @@ export interface ReadOk {
   encoding?: string;
   /** Tables found in HTML/DOCX, as grids. */
   tables: Grid[];
+  /** For HTML/DOCX: one entry per grid of `tables` (same order), locating its cells in `text`. */
+  tableSources?: TableSource[];
   /** Things a reviewer may want to know (e.g. "文件编码为 GB18030"). */
   warnings: string[];
 }

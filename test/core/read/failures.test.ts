@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readDocument } from '../../../src/core/read';
+import type { ReadResult } from '../../../src/core/read/types';
+
+const REAL_PDF = join(import.meta.dirname, '../../../../shared/eval/pdf/docs/hongze_2023.pdf');
+
+/** A real 2×2 PNG: signature, IHDR, IDAT, IEND with their CRCs. */
+function png(): Uint8Array {
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(2, 0);
+  header.writeUInt32BE(2, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const pixels = deflateSync(Buffer.from([0, 255, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 255]));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** Deterministic noise (xorshift32), so a failure can be reproduced. */
+function noise(length: number, seed: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let x = seed;
+  for (let i = 0; i < length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
+/** OLE2 compound file header: legacy .doc/.xls/.wps and password-protected .docx. */
+function ole2(): Uint8Array {
+  const bytes = new Uint8Array(1536);
+  bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  bytes.set([0x3e, 0x00, 0x03, 0x00, 0xfe, 0xff, 0x09, 0x00], 24);
+  return bytes;
+}
+
+function expectOneLineMessage(result: ReadResult): void {
+  if (result.ok) throw new Error('expected a failure');
+  expect(result.error).not.toMatch(/[\r\n]/);
+  expect(result.error).toMatch(/^[\u4e00-\u9fff].*（[^（）]*[A-Za-z][^（）]*）$/u);
+}
+
+describe('files the reader refuses, each with a one-line Chinese-first message', () => {
+  it('a real PDF report', async () => {
+    const result = await readDocument(readFileSync(REAL_PDF), 'hongze_2023.pdf');
+    expect(result).toEqual({
+      ok: false,
+      format: 'pdf',
+      code: 'unsupported',
+      error: '暂不支持 PDF 文件（PDF not yet supported）',
+    });
+  });
+
+  it('an OLE2 file (legacy Word, or an encrypted Office document) under any name', async () => {
+    for (const name of ['年报.doc', '年报.docx', '年报.wps']) {
+      const result = await readDocument(ole2(), name);
+      expect(result).toMatchObject({ ok: false, code: 'unsupported' });
+      expect(!result.ok && result.error).toContain('旧版 Word/加密文档暂不支持');
+      expectOneLineMessage(result);
+    }
+  });
+
+  it('an image', async () => {
+    const result = await readDocument(png(), '年报截图.png');
+    expect(result).toMatchObject({ ok: false, code: 'unsupported' });
+    expect(!result.ok && result.error).toContain('PNG');
+    expectOneLineMessage(result);
+  });
+
+  it('random bytes, short and long', async () => {
+    for (const [length, seed] of [
+      [16, 1],
+      [300, 2],
+      [65_536, 3],
+      [1_000_000, 4],
+    ] as const) {
+      const result = await readDocument(noise(length, seed), 'noise.txt');
+      expect(result.ok).toBe(false);
+      expect(!result.ok && ['binary', 'encoding']).toContain(!result.ok && result.code);
+      expectOneLineMessage(result);
+    }
+  });
+
+  it('an empty file and a file of only spaces and line ends', async () => {
+    const empty = await readDocument(new Uint8Array(0), 'empty.txt');
+    expect(empty).toMatchObject({ ok: false, code: 'empty' });
+    expectOneLineMessage(empty);
+    const blank = await readDocument(Buffer.from(' \r\n\t\u3000\u00a0\n', 'utf8'), 'blank.txt');
+    expect(blank).toMatchObject({ ok: false, code: 'empty', format: 'text' });
+  });
+
+  it('a file over 50 MB, refused before it is decoded', async () => {
+    const huge = new Uint8Array(50 * 1024 * 1024 + 1).fill(0x41);
+    const result = await readDocument(huge, 'huge.txt');
+    expect(result).toMatchObject({ ok: false, code: 'too_large' });
+    expectOneLineMessage(result);
+    const limit = await readDocument(new Uint8Array(50 * 1024 * 1024).fill(0x41), 'limit.txt');
+    expect(limit.ok).toBe(true);
+  });
+
+  it('RTF and MHT web archives', async () => {
+    const rtf = await readDocument(
+      Buffer.from('{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 SimSun;}} 年报}'),
+      '年报.rtf',
+    );
+    expect(rtf).toMatchObject({ ok: false, code: 'unsupported' });
+    expectOneLineMessage(rtf);
+    const mht = Buffer.from(
+      'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart"\r\n\r\n',
+    );
+    expect(await readDocument(mht, '年报.mht')).toMatchObject({ ok: false, code: 'unsupported' });
+  });
+});
+
+describe('the reader never throws', () => {
+  it('returns a result for any bytes under any name', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 3000 }),
+        fc.constantFrom('a.txt', 'a.html', 'a.docx', 'a.doc', 'a.pdf', 'a'),
+        async (bytes, name) => {
+          const result = await readDocument(bytes, name);
+          if (result.ok) expect(typeof result.text).toBe('string');
+          else expectOneLineMessage(result);
+        },
+      ),
+      { numRuns: 300, seed: 20260101 },
+    );
+  });
+
+  it('returns a result for any markup-like text', async () => {
+    const token = fc.constantFrom(
+      '<table>', '</table>', '<tr>', '</tr>', '<td>', '<td colspan="3">', '<td rowspan="2">', '</td>', '<th>',
+      '<p>', '</p>', '<br>', '<div>', '</div>', '<script>', '</script>', '<!--', '-->', '&nbsp;', '&#x4e2d;',
+      '一、本年新收', '0', '3', ' | ', '\n', '<', '>', '"', '<td rowspan="0">', '<caption>', '<pre>', '</pre>',
+    ); // prettier-ignore
+    await fc.assert(
+      fc.asyncProperty(fc.array(token, { maxLength: 200 }), async (tokens) => {
+        const result = await readDocument(Buffer.from(`<html>${tokens.join('')}`), 'x.html');
+        if (!result.ok) return void expect(result.code).toBe('empty');
+        for (const [t, source] of (result.tableSources ?? []).entries())
+          for (const cell of source.cells)
+            expect(result.text.slice(cell.span.start, cell.span.end)).toBe(
+              result.tables[t]![cell.row]![cell.col],
+            );
+      }),
+      { numRuns: 500, seed: 20260102 },
+    );
+  });
+});
