@@ -1,0 +1,209 @@
+// The import queue: files go to the reader (worker threads), results come back to this thread, which alone writes
+// SQLite, in batched transactions (each file in its own savepoint, so one bad file never loses the others).
+import { existsSync } from 'node:fs';
+import type { ImportFailure } from '../../shared/api';
+import { EXTRACTOR_VERSION } from '../extract/version';
+import { isCurrent, markPathGone, saveFile, type SaveOutcome } from '../store/save';
+import type { Store } from '../store/open';
+import { createReader, type FileReader, type ReadOutcome } from './pool';
+import { unopenedFile } from './read-file';
+
+export interface LibraryProgress {
+  running: boolean;
+  done: number;
+  total: number;
+  failed: number;
+  /** The most recent failures, newest last. */
+  failures: ImportFailure[];
+}
+
+export type Tally = Record<SaveOutcome | 'gone' | 'skipped', number>;
+
+export interface ImporterOptions {
+  onProgress?: (progress: LibraryProgress) => void;
+  /** Reports added or changed by a batch (to refresh the queue). */
+  onChange?: (reportIds: number[]) => void;
+  onWarning?: (message: string) => void;
+  /** Worker threads; 0 reads in this thread. Default: one per core. */
+  workers?: number;
+  /** Files per transaction. */
+  batchSize?: number;
+  /** Longest wait before a partial batch is written. */
+  flushMs?: number;
+  /** Extractor version recorded with each report (tests simulate upgrades). */
+  version?: number;
+}
+
+const KEPT_FAILURES = 50;
+
+export class Importer {
+  readonly tally: Tally = {
+    added: 0,
+    failed: 0,
+    updated: 0,
+    duplicate: 0,
+    moved: 0,
+    unchanged: 0,
+    gone: 0,
+    skipped: 0,
+  };
+  private readonly reader: FileReader;
+  private readonly queue: string[] = [];
+  private readonly queued = new Set<string>();
+  private readonly active = new Set<string>();
+  private readonly again = new Set<string>();
+  private pending: ReadOutcome[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private waiters: (() => void)[] = [];
+  private readonly progress: LibraryProgress = { running: false, done: 0, total: 0, failed: 0, failures: [] };
+  private readonly version: number;
+
+  constructor(
+    private readonly db: Store,
+    private readonly opts: ImporterOptions = {},
+  ) {
+    this.version = opts.version ?? EXTRACTOR_VERSION;
+    this.reader = createReader(this.version, { workers: opts.workers, onWarning: opts.onWarning });
+  }
+
+  get snapshot(): LibraryProgress {
+    return { ...this.progress, failures: [...this.progress.failures] };
+  }
+
+  /** Queues files to read (new or changed). A file already queued is queued once; one in flight is read again after. */
+  add(paths: Iterable<string>): void {
+    for (const path of paths) {
+      if (this.queued.has(path)) continue;
+      if (this.active.has(path)) {
+        this.again.add(path);
+        continue;
+      }
+      this.queue.push(path);
+      this.queued.add(path);
+      this.progress.total++;
+    }
+    this.pump();
+  }
+
+  /** Counts files found unchanged without reading them. */
+  skip(count: number): void {
+    this.progress.total += count;
+    this.progress.done += count;
+    this.tally.skipped += count;
+  }
+
+  /** The file at `path` is gone: its report is marked missing (kept, with its data). */
+  remove(paths: Iterable<string>): void {
+    const changed: number[] = [];
+    this.db.transaction(() => {
+      for (const path of paths) {
+        const id = markPathGone(this.db, path);
+        if (id !== null) {
+          changed.push(id);
+          this.tally.gone++;
+        }
+      }
+    })();
+    if (changed.length) this.opts.onChange?.(changed);
+  }
+
+  /** Resolves when every queued file is read and written. */
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.flush();
+    await this.reader.close();
+  }
+
+  private isIdle(): boolean {
+    return this.queue.length === 0 && this.active.size === 0 && this.pending.length === 0;
+  }
+
+  private pump(): void {
+    while (this.active.size < this.reader.parallelism && this.queue.length > 0) {
+      const path = this.queue.shift()!;
+      this.queued.delete(path);
+      this.active.add(path);
+      this.setRunning(true);
+      this.reader
+        .read(path, (sha256) => isCurrent(this.db, sha256, this.version))
+        .then(
+          (outcome) => this.received(path, outcome),
+          (err: unknown) =>
+            this.received(path, { kind: 'file', file: unopenedFile(path, String(err), this.version) }),
+        );
+    }
+  }
+
+  private received(path: string, outcome: ReadOutcome): void {
+    this.active.delete(path);
+    this.pending.push(outcome);
+    // Changed again while it was read: read it once more (after this result is written).
+    if (this.again.delete(path)) this.add([path]);
+    if (
+      this.pending.length >= (this.opts.batchSize ?? 64) ||
+      (this.queue.length === 0 && this.active.size === 0)
+    ) {
+      this.flush();
+    } else {
+      this.timer ??= setTimeout(() => this.flush(), this.opts.flushMs ?? 200);
+    }
+    this.pump();
+  }
+
+  private fail(path: string, error: string): void {
+    this.progress.failed++;
+    this.progress.failures.push({ path, error });
+    if (this.progress.failures.length > KEPT_FAILURES) this.progress.failures.shift();
+  }
+
+  private flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.pending;
+    this.pending = [];
+    const changed = new Set<number>();
+    if (batch.length > 0) {
+      this.db.transaction(() => {
+        for (const outcome of batch) this.write(outcome, changed);
+      })();
+      this.progress.done += batch.length;
+    }
+    if (changed.size) this.opts.onChange?.([...changed]);
+    if (this.isIdle()) this.setRunning(false);
+    else this.opts.onProgress?.(this.snapshot);
+    if (this.isIdle()) for (const resolve of this.waiters.splice(0)) resolve();
+  }
+
+  private write(outcome: ReadOutcome, changed: Set<number>): void {
+    const path = outcome.kind === 'gone' ? outcome.path : outcome.file.path;
+    if (outcome.kind === 'gone' || !existsSync(path)) {
+      // Deleted while it was being read.
+      const id = markPathGone(this.db, path);
+      if (id !== null) {
+        changed.add(id);
+        this.tally.gone++;
+      }
+      return;
+    }
+    try {
+      const saved = this.db.transaction(() => saveFile(this.db, outcome.file))();
+      this.tally[saved.outcome]++;
+      if (saved.outcome !== 'unchanged') changed.add(saved.reportId);
+      const error = outcome.file.content?.error;
+      if (error) this.fail(path, error);
+    } catch (err) {
+      this.fail(path, `保存失败：${err instanceof Error ? err.message : String(err)} (could not store)`);
+    }
+  }
+
+  private setRunning(running: boolean): void {
+    if (this.progress.running === running) return;
+    this.progress.running = running;
+    this.opts.onProgress?.(this.snapshot);
+  }
+}

@@ -1,0 +1,91 @@
+// Watching the folder: chokidar (recursive, waiting until files finish writing) feeds the import queue.
+import { basename, resolve } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import type { Store } from '../store/open';
+import { setLibraryFolder } from '../store/queries';
+import { presentPathsUnder } from '../store/save';
+import { inIgnoredFolder, isIgnoredName, isReportFile } from './files';
+import { Importer, type ImporterOptions, type LibraryProgress } from './importer';
+import { reconcile } from './scan';
+
+export interface WatchOptions extends ImporterOptions {
+  onError?: (error: Error) => void;
+  /** How long a file's size must stay the same before it is read (ms). */
+  stabilityMs?: number;
+  /** Poll instead of using file system events (network drives). */
+  usePolling?: boolean;
+}
+
+export interface FolderWatcher {
+  folder: string;
+  /** Resolves once the watcher runs and the folder's initial import is written. */
+  ready: Promise<void>;
+  progress(): LibraryProgress;
+  /** Resolves when no file is waiting to be read or written. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function watchFolder(db: Store, folder: string, opts: WatchOptions = {}): FolderWatcher {
+  const root = resolve(folder);
+  setLibraryFolder(db, root);
+  const importer = new Importer(db, opts);
+  const relevant = (path: string): boolean => isReportFile(path) && !inIgnoredFolder(root, path);
+  const onError = (err: unknown): void => opts.onError?.(err instanceof Error ? err : new Error(String(err)));
+  const guard =
+    (fn: (path: string) => void) =>
+    (path: string): void => {
+      try {
+        fn(path);
+      } catch (err) {
+        onError(err);
+      }
+    };
+
+  const watcher: FSWatcher = watch(root, {
+    ignoreInitial: true,
+    followSymlinks: false,
+    usePolling: opts.usePolling ?? false,
+    ignored: (path, stats) =>
+      path !== root && (isIgnoredName(basename(path)) || (stats?.isFile() === true && !isReportFile(path))),
+    awaitWriteFinish: { stabilityThreshold: opts.stabilityMs ?? 1000, pollInterval: 100 },
+  });
+  watcher
+    .on(
+      'add',
+      guard((p) => relevant(p) && importer.add([p])),
+    )
+    .on(
+      'change',
+      guard((p) => relevant(p) && importer.add([p])),
+    )
+    .on(
+      'unlink',
+      guard((p) => importer.remove([p])),
+    )
+    .on(
+      'unlinkDir',
+      guard((d) => importer.remove(presentPathsUnder(db, d))),
+    )
+    .on('error', onError);
+
+  const ready = new Promise<void>((resolveReady, reject) => {
+    watcher.once('ready', () => {
+      reconcile(db, importer, root, opts.version)
+        .then(() => importer.idle())
+        .then(resolveReady, reject);
+    });
+  });
+  ready.catch(onError);
+
+  return {
+    folder: root,
+    ready,
+    progress: () => importer.snapshot,
+    idle: () => importer.idle(),
+    close: async () => {
+      await watcher.close();
+      await importer.close();
+    },
+  };
+}
