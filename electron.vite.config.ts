@@ -1,13 +1,30 @@
+import { cpSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+// The store reads its numbered SQL migrations from `migrations/` next to the code (src/core/store/migrate.ts).
+const copyMigrations: Plugin = {
+  name: 'nianbao-copy-migrations',
+  writeBundle(options) {
+    if (!options.dir) return;
+    cpSync(resolve(import.meta.dirname, 'src/core/store/migrations'), resolve(options.dir, 'migrations'), {
+      recursive: true,
+    });
+  },
+};
 
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
+    plugins: [externalizeDepsPlugin(), copyMigrations],
     build: {
       rollupOptions: {
-        input: { index: resolve(import.meta.dirname, 'src/main/index.ts') },
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          // The import pool's worker thread (src/core/library/pool.ts loads out/main/import-worker.js).
+          'import-worker': resolve(import.meta.dirname, 'src/core/library/import-worker.ts'),
+        },
         external: ['better-sqlite3'],
       },
     },
