@@ -106,6 +106,28 @@ describe('a Word report (滨海街道 2020, 2019 layout, gridSpan and vMerge)', 
   });
 });
 
+describe('Word tables mammoth cannot merge', () => {
+  it('warns when a bookmark inside a table row keeps mammoth from applying vertical merges', async () => {
+    const tc = (text: string, props = ''): string =>
+      `<w:tc><w:tcPr>${props}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+    const body =
+      '<w:tbl>' +
+      `<w:tr><w:bookmarkStart w:id="0" w:name="apply"/>${tc('（三）不予公开', '<w:vMerge w:val="restart"/>')}${tc('1.属于国家秘密')}${tc('0')}</w:tr>` +
+      `<w:tr>${tc('', '<w:vMerge/>')}${tc('2.其他法律行政法规禁止公开')}${tc('0')}</w:tr>` +
+      '</w:tbl>';
+    const bytes = await zip({
+      '[Content_Types].xml':
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      '_rels/.rels':
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      'word/document.xml': `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+    });
+    const r = ok(await readDocument(bytes, 'bookmark.docx'));
+    expect(r.warnings.join()).toContain('合并单元格可能读取不准确');
+    expect(r.text).toContain('2.其他法律行政法规禁止公开 | 0');
+  });
+});
+
 describe('Word files that cannot be read', () => {
   it('reports a cut-off .docx as corrupt', async () => {
     const result = await readDocument(docx.subarray(0, Math.floor(docx.length / 2)), '001.docx');
