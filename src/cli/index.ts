@@ -1,6 +1,7 @@
 // The `nianbao` command line: npm run cli -- <command> …
 const COMMANDS: Record<string, () => Promise<{ run: (args: string[]) => Promise<number> }>> = {
   extract: () => import('./extract'),
+  export: () => import('./export'),
 };
 
 const HELP = `用法 (usage): npm run cli -- <命令> …

@@ -1,6 +1,6 @@
 // CSV writer: RFC 4180 (comma, CRLF, fields with comma/quote/CR/LF quoted, quotes doubled), UTF-8 with a BOM so
 // that Excel opens Chinese text correctly.
-import { writeText } from './text-file';
+import { CHUNK_CHARS, writeText } from './text-file';
 import type { CellValue, Sheet } from './types';
 
 const BOM = '\uFEFF';
@@ -14,18 +14,25 @@ export function csvField(value: CellValue): string {
 }
 
 export function csvLine(values: readonly CellValue[]): string {
-  return values.map(csvField).join(',') + '\r\n';
+  let line = values.length ? csvField(values[0] as CellValue) : '';
+  for (let i = 1; i < values.length; i++) line += ',' + csvField(values[i] as CellValue);
+  return line + '\r\n';
 }
 
 /** Writes one sheet to `file` (created or truncated); returns the number of data rows. */
 export async function writeCsv(file: string, sheet: Sheet): Promise<number> {
   let rows = 0;
-  await writeText(file, async (out) => {
-    await out.write(BOM + csvLine(sheet.columns.map((c) => c.name)));
+  await writeText(file, async (write) => {
+    let chunk = BOM + csvLine(sheet.columns.map((c) => c.name));
     for (const row of sheet.rows()) {
-      await out.write(csvLine(row));
+      chunk += csvLine(row);
       rows++;
+      if (chunk.length >= CHUNK_CHARS) {
+        await write(chunk);
+        chunk = '';
+      }
     }
+    await write(chunk);
   });
   return rows;
 }

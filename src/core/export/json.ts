@@ -1,19 +1,26 @@
 // JSON writer: one array of objects per sheet, keyed by column name; numbers as numbers, empty cells as null.
-import { writeText } from './text-file';
+import { CHUNK_CHARS, writeText } from './text-file';
 import type { Sheet } from './types';
 
 /** Writes one sheet to `file` (created or truncated); returns the number of data rows. */
 export async function writeJson(file: string, sheet: Sheet): Promise<number> {
-  const names = sheet.columns.map((c) => JSON.stringify(c.name));
+  const names = sheet.columns.map((c) => JSON.stringify(c.name) + ':');
   let rows = 0;
-  await writeText(file, async (out) => {
-    await out.write('[');
+  await writeText(file, async (write) => {
+    let chunk = '[';
     for (const row of sheet.rows()) {
-      const fields = row.map((value, i) => `${names[i]}:${JSON.stringify(value ?? null)}`);
-      await out.write(`${rows === 0 ? '\n' : ',\n'}{${fields.join(',')}}`);
+      let object = rows === 0 ? '\n{' : ',\n{';
+      for (let i = 0; i < row.length; i++) {
+        object += (i ? ',' : '') + names[i] + JSON.stringify(row[i] ?? null);
+      }
+      chunk += object + '}';
       rows++;
+      if (chunk.length >= CHUNK_CHARS) {
+        await write(chunk);
+        chunk = '';
+      }
     }
-    await out.write(rows === 0 ? ']\n' : '\n]\n');
+    await write(chunk + (rows === 0 ? ']\n' : '\n]\n'));
   });
   return rows;
 }

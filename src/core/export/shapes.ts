@@ -33,15 +33,62 @@ function reportValues(report: ExportReport, ctx: ShapeContext): CellValue[] {
 }
 
 const CUMULATIVE = '#cumulative';
-const orders = new Map<string, (key: string) => number>();
+const ranks = new Map<string, (key: string) => number>();
 
-/** A report's cells in the printed order of its template; cumulative values right after their base key. */
+/** Position of a key in the printed order of a template; cumulative values right after their base key. */
+function rankOf(template: string): (key: string) => number {
+  let rank = ranks.get(template);
+  if (!rank) {
+    const order = keyOrder(template);
+    const known = new Map<string, number>();
+    rank = (key) => {
+      let r = known.get(key);
+      if (r === undefined) {
+        r = key.endsWith(CUMULATIVE) ? order(key.slice(0, -CUMULATIVE.length)) + 0.5 : order(key);
+        known.set(key, r);
+      }
+      return r;
+    };
+    ranks.set(template, rank);
+  }
+  return rank;
+}
+
+/** A report's cells in the printed order of its template; keys outside the template last, by key. */
 export function sortCells(template: string, cells: readonly ExportCell[]): ExportCell[] {
-  let order = orders.get(template);
-  if (!order) orders.set(template, (order = keyOrder(template)));
-  const rank = (key: string): number =>
-    key.endsWith(CUMULATIVE) ? order(key.slice(0, -CUMULATIVE.length)) + 0.5 : order(key);
-  return [...cells].sort((a, b) => rank(a.key) - rank(b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const rank = rankOf(template);
+  // Canonical keys have distinct whole-number ranks: place them directly, sort only the others.
+  const slots: ExportCell[] = [];
+  const others: ExportCell[] = [];
+  for (const cell of cells) {
+    const r = rank(cell.key);
+    if (Number.isInteger(r) && r < SLOT_LIMIT && slots[r] === undefined) slots[r] = cell;
+    else others.push(cell);
+  }
+  const placed = slots.filter((c) => c !== undefined);
+  if (others.length === 0) return placed;
+  others.sort((a, b) => rank(a.key) - rank(b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return mergeByRank(placed, others, rank);
+}
+
+const SLOT_LIMIT = 10_000;
+
+function mergeByRank(a: ExportCell[], b: ExportCell[], rank: (key: string) => number): ExportCell[] {
+  const out: ExportCell[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && rank(x.key) <= rank(y.key))) {
+      out.push(x as ExportCell);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
 }
 
 export function longSheet(source: ExportSource, ctx: ShapeContext): Sheet {
@@ -62,16 +109,10 @@ export function longSheet(source: ExportSource, ctx: ShapeContext): Sheet {
         const head = reportValues(report, ctx);
         for (const cell of sortCells(report.template, cells)) {
           const place = placeOf(cell.key, report.template);
-          yield [
-            ...head,
-            place.table || null,
-            place.row || null,
-            place.column || null,
-            cell.key,
-            cell.value,
-            cell.extracted,
-            cell.edited,
-          ];
+          const row = head.slice();
+          row.push(place.table || null, place.row || null, place.column || null, cell.key);
+          row.push(cell.value, cell.extracted, cell.edited);
+          yield row;
         }
         ctx.tick();
       }

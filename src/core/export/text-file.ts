@@ -1,52 +1,35 @@
-// Buffered text output for the CSV and JSON writers: collects text and writes it in chunks of about 1 MB.
+// Text output for the CSV and JSON writers: the writer collects lines into chunks of about 1 MB and hands each
+// chunk to `write`, so that the file is written in few system calls and the event loop turns between chunks.
 import { promises as fs } from 'node:fs';
 
-const CHUNK_CHARS = 1 << 20;
+export const CHUNK_CHARS = 1 << 20;
 
-export class TextFile {
-  private buffer = '';
-
-  private constructor(private readonly handle: fs.FileHandle) {}
-
-  /** Creates or truncates `file`. */
-  static async create(file: string): Promise<TextFile> {
-    return new TextFile(await fs.open(file, 'w'));
-  }
-
-  async write(text: string): Promise<void> {
-    this.buffer += text;
-    if (this.buffer.length >= CHUNK_CHARS) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    const bytes = Buffer.from(this.buffer, 'utf8');
-    this.buffer = '';
+/** Creates or truncates `file` and lets `fill` write to it; closes it on success and on failure. */
+export async function writeText(
+  file: string,
+  fill: (write: (text: string) => Promise<void>) => Promise<void>,
+): Promise<void> {
+  const handle = await fs.open(file, 'w');
+  const writeAll = async (bytes: Buffer): Promise<void> => {
     let offset = 0;
     // A single write may be partial.
     while (offset < bytes.length) {
-      const { bytesWritten } = await this.handle.write(bytes, offset, bytes.length - offset);
+      const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
       offset += bytesWritten;
     }
-  }
-
-  /** Flushes (unless `discard`) and closes. */
-  async close(discard = false): Promise<void> {
-    try {
-      if (!discard) await this.flush();
-    } finally {
-      await this.handle.close();
-    }
-  }
-}
-
-/** Runs `write` on a new file; closes it on success and on failure. */
-export async function writeText(file: string, write: (out: TextFile) => Promise<void>): Promise<void> {
-  const out = await TextFile.create(file);
+  };
+  // One chunk is written while the next is being built; `write` waits only for the one before.
+  let inFlight: Promise<void> = Promise.resolve();
   try {
-    await write(out);
-  } catch (error) {
-    await out.close(true);
-    throw error;
+    await fill(async (text) => {
+      await inFlight;
+      inFlight = writeAll(Buffer.from(text, 'utf8'));
+      // Handled when awaited next; this keeps a failed write from counting as an unhandled rejection meanwhile.
+      inFlight.catch(() => undefined);
+    });
+    await inFlight;
+  } finally {
+    await inFlight.catch(() => undefined);
+    await handle.close();
   }
-  await out.close();
 }

@@ -8,7 +8,9 @@ import type { CellValue, Sheet } from './types';
 /** Excel's limit is 1,048,576 rows including the header row. */
 export const XLSX_MAX_DATA_ROWS = 1_048_575;
 /** Rows between yields to the event loop, so that the zip stream can drain and memory stays flat. */
-const ROWS_PER_TURN = 2_000;
+const ROWS_PER_TURN = 1_000;
+const MAX_BACKLOG_BYTES = 4 << 20;
+const PLAIN: Partial<ExcelJS.Style> = {};
 
 export interface XlsxOptions {
   /** Data rows per worksheet before continuing on the next one (tests lower it). */
@@ -48,10 +50,15 @@ export async function writeXlsx(
           worksheet = addWorksheet(workbook, sheet, `${sheet.name}-${part}`);
           rows = 0;
         }
-        worksheet.addRow(row.map(toExcel)).commit();
+        const added = worksheet.addRow(row.map(toExcel));
+        // One shared style object lets exceljs reuse the style id instead of rebuilding it for every cell.
+        added.eachCell((cell) => {
+          cell.style = PLAIN;
+        });
+        added.commit();
         rows++;
         total++;
-        if (total % ROWS_PER_TURN === 0) await turn();
+        if (total % ROWS_PER_TURN === 0) await drained(worksheet);
       }
       worksheet.commit();
       written.push({ name: worksheet.name, rows });
@@ -60,6 +67,26 @@ export async function writeXlsx(
   };
   await Promise.race([write(), failed]);
   return written;
+}
+
+interface PipedStream {
+  _writableState?: { length: number };
+  once(event: 'drain', listener: () => void): unknown;
+}
+
+/**
+ * Waits while the compressor lags behind. exceljs (4.4) pipes each worksheet into the zip through PassThrough
+ * streams without honouring their backpressure, so without this wait a long sheet piles up in memory (~0.5 KB
+ * per row). Relies on exceljs internals; if they are absent it only yields to the event loop.
+ */
+async function drained(worksheet: object): Promise<void> {
+  const pipes = (worksheet as { stream?: { pipes?: PipedStream[] } }).stream?.pipes ?? [];
+  for (const pipe of pipes) {
+    while ((pipe._writableState?.length ?? 0) > MAX_BACKLOG_BYTES) {
+      await new Promise<void>((resolve) => pipe.once('drain', resolve));
+    }
+  }
+  await turn();
 }
 
 function addWorksheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Sheet, name: string) {
