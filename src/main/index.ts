@@ -1,19 +1,74 @@
-import { app, BrowserWindow } from 'electron';
+// Electron main: one locked-down window, the menu, the folder dialog, and ReviewService bound to ipcMain.
+import { app, dialog, ipcMain, Menu, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
+import type { ApiEvents, ApiHandlers, EventName, Language } from '../shared/api';
+import { ReviewService } from '../core/service';
+import { CHANNELS, dispatch } from './args';
+import { buildMenu } from './menu';
+import { createMainWindow, lockDownSession, lockDownWebContents } from './window';
 
-function createWindow(): void {
-  const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-    },
-  });
-  void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+let win: BrowserWindow | null = null;
+
+function samplesDir(): string {
+  return app.isPackaged
+    ? join(process.resourcesPath, 'samples')
+    : join(app.getAppPath(), 'resources', 'samples');
 }
 
-void app.whenReady().then(createWindow);
-app.on('window-all-closed', () => app.quit());
+function send<E extends EventName>(event: E, payload: ApiEvents[E]): void {
+  if (win && !win.isDestroyed()) win.webContents.send(`event:${event}`, payload);
+}
+
+function setMenu(language: Language): void {
+  if (win) Menu.setApplicationMenu(buildMenu(win, language));
+}
+
+async function start(): Promise<void> {
+  lockDownWebContents();
+  lockDownSession();
+  const service = await ReviewService.open({ dataDir: app.getPath('userData'), samplesDir: samplesDir() });
+  service.on('importProgress', (p) => send('importProgress', p));
+  service.on('reportsChanged', (p) => send('reportsChanged', p));
+
+  const handlers: ApiHandlers = {
+    ...service.handlers(),
+    async chooseFolder() {
+      const options = { title: '选择报告文件夹', properties: ['openDirectory' as const] };
+      const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      const folder = picked.filePaths[0];
+      return picked.canceled || !folder ? null : service.openFolder(folder);
+    },
+    async setLanguage(args) {
+      const settings = await service.setLanguage(args);
+      setMenu(settings.language);
+      return settings;
+    },
+  };
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, (_event, raw: unknown) => dispatch(handlers, channel, raw));
+  }
+
+  win = createMainWindow();
+  win.on('closed', () => {
+    win = null;
+  });
+  setMenu((await service.getSettings()).language);
+  app.on('before-quit', () => service.close());
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (win?.isMinimized()) win.restore();
+    win?.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      dialog.showErrorBox('年报审校无法启动 (Nianbao could not start)', String(err));
+      app.exit(1);
+    });
+}

@@ -1,3 +1,39 @@
-import { contextBridge } from 'electron';
+// Exposes exactly one object, `window.nianbao`, implementing the API contract over ipcRenderer.invoke.
+// The page never gets ipcRenderer itself.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { ApiEvents, ArgsOf, Channel, EventName, NianbaoApi, ResultOf } from '../shared/api';
 
-contextBridge.exposeInMainWorld('nianbao', {});
+function invoke<C extends Channel>(channel: C, args?: ArgsOf<C>): Promise<ResultOf<C>> {
+  return ipcRenderer.invoke(channel, args) as Promise<ResultOf<C>>;
+}
+
+const EVENTS: Record<EventName, true> = { importProgress: true, reportsChanged: true, menuCommand: true };
+
+const api = {
+  getSettings: () => invoke('getSettings'),
+  setReviewerName: (args) => invoke('setReviewerName', args),
+  setLanguage: (args) => invoke('setLanguage', args),
+  chooseFolder: () => invoke('chooseFolder'),
+  useSampleReports: () => invoke('useSampleReports'),
+  importStatus: () => invoke('importStatus'),
+  listReports: (args) => invoke('listReports', args),
+  getReport: (args) => invoke('getReport', args),
+  editCell: (args) => invoke('editCell', args),
+  undo: (args) => invoke('undo', args),
+  redo: (args) => invoke('redo', args),
+  verifyReport: (args) => invoke('verifyReport', args),
+  reopenReport: (args) => invoke('reopenReport', args),
+  waiveFinding: (args) => invoke('waiveFinding', args),
+  cellHistory: (args) => invoke('cellHistory', args),
+  on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void {
+    if (!Object.hasOwn(EVENTS, event)) throw new Error(`未知事件：${String(event)}`);
+    const channel = `event:${event}`;
+    const wrapped = (_e: IpcRendererEvent, payload: ApiEvents[E]): void => listener(payload);
+    ipcRenderer.on(channel, wrapped);
+    return () => {
+      ipcRenderer.removeListener(channel, wrapped);
+    };
+  },
+} satisfies NianbaoApi;
+
+contextBridge.exposeInMainWorld('nianbao', api);

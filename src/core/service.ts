@@ -1,0 +1,215 @@
+// ReviewService: the API handler map (src/shared/api.ts) on top of the store and the folder library. Runs in the
+// Electron main process and, for e2e tests and benchmarks, in plain Node behind the loopback bridge.
+import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { cpSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ApiEvents, ApiHandlers, EventName, ImportProgress, Language, Settings } from '../shared/api';
+import * as store from './store';
+import { startLibrary, type LibraryHandle } from './service/library';
+import { readSettings, writeSettings } from './service/settings';
+
+export interface ServiceOptions {
+  /** Where settings, databases and the copy of the sample reports live (Electron: `app.getPath('userData')`). */
+  dataDir: string;
+  /** The bundled sample reports, copied to `<dataDir>/samples` on first use. */
+  samplesDir: string | null;
+  /** Watch the folder for changes after the first import (default true); benchmarks import once. */
+  watch?: boolean;
+}
+
+export type ServiceHandlers = Omit<ApiHandlers, 'chooseFolder'>;
+
+const NO_PROGRESS: ImportProgress = {
+  folder: null,
+  running: false,
+  done: 0,
+  total: 0,
+  failed: 0,
+  failures: [],
+};
+
+/** The database of a folder: one per folder, named by a hash of its absolute path. */
+export function databaseFor(dataDir: string, folder: string): string {
+  const id = createHash('sha256').update(resolve(folder)).digest('hex').slice(0, 16);
+  return join(dataDir, 'libraries', `${id}.sqlite`);
+}
+
+export class ReviewService implements ServiceHandlers {
+  private settings: Settings;
+  private db: store.Store | null = null;
+  private library: LibraryHandle | null = null;
+  private progress: ImportProgress = NO_PROGRESS;
+  private readonly events = new EventEmitter();
+  private readonly settingsFile: string;
+
+  private constructor(private readonly opts: ServiceOptions) {
+    mkdirSync(opts.dataDir, { recursive: true });
+    this.settingsFile = join(opts.dataDir, 'settings.json');
+    this.settings = readSettings(this.settingsFile);
+  }
+
+  /** Opens the service; if a folder was chosen before, its database is opened and the folder watched again. */
+  static async open(opts: ServiceOptions): Promise<ReviewService> {
+    const service = new ReviewService(opts);
+    const folder = service.settings.folder;
+    if (folder && existsSync(folder)) await service.openFolder(folder, service.settings.usingSamples);
+    return service;
+  }
+
+  on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void {
+    this.events.on(event, listener);
+    return () => this.events.off(event, listener);
+  }
+
+  private emit<E extends EventName>(event: E, payload: ApiEvents[E]): void {
+    this.events.emit(event, payload);
+  }
+
+  /** The handler map, bound to this service (for ipcMain and the bridge). */
+  handlers(): ServiceHandlers {
+    return {
+      getSettings: () => this.getSettings(),
+      setReviewerName: (a) => this.setReviewerName(a),
+      setLanguage: (a) => this.setLanguage(a),
+      useSampleReports: () => this.useSampleReports(),
+      importStatus: () => this.importStatus(),
+      listReports: (a) => this.listReports(a),
+      getReport: (a) => this.getReport(a),
+      editCell: (a) => this.editCell(a),
+      undo: (a) => this.undo(a),
+      redo: (a) => this.redo(a),
+      verifyReport: (a) => this.verifyReport(a),
+      reopenReport: (a) => this.reopenReport(a),
+      waiveFinding: (a) => this.waiveFinding(a),
+      cellHistory: (a) => this.cellHistory(a),
+    };
+  }
+
+  // --- settings and folders ------------------------------------------------------------------------------------
+
+  async getSettings(): Promise<Settings> {
+    return { ...this.settings };
+  }
+
+  private save(patch: Partial<Settings>): Settings {
+    this.settings = { ...this.settings, ...patch };
+    writeSettings(this.settingsFile, this.settings);
+    return { ...this.settings };
+  }
+
+  async setReviewerName({ name }: { name: string }): Promise<Settings> {
+    return this.save({ reviewerName: name.trim() });
+  }
+
+  async setLanguage({ language }: { language: Language }): Promise<Settings> {
+    return this.save({ language });
+  }
+
+  /** Opens the database of `folder` and starts importing and watching it. */
+  async openFolder(folder: string, usingSamples = false): Promise<Settings> {
+    const abs = resolve(folder);
+    if (!existsSync(abs) || !statSync(abs).isDirectory()) {
+      throw new Error(`文件夹不存在或不可读：${abs} (folder not found)`);
+    }
+    await this.closeFolder();
+    const file = databaseFor(this.opts.dataDir, abs);
+    mkdirSync(join(this.opts.dataDir, 'libraries'), { recursive: true });
+    const db = store.openStore(file);
+    store.setLibraryFolder(db, abs);
+    this.db = db;
+    const settings = this.save({ folder: abs, usingSamples });
+    this.progress = { ...NO_PROGRESS, folder: abs, running: true };
+    this.library = startLibrary(db, abs, {
+      watch: this.opts.watch ?? true,
+      onProgress: (p) => {
+        this.progress = { ...p, folder: abs };
+        this.emit('importProgress', this.progress);
+      },
+      onReportsChanged: (reportIds) => this.emit('reportsChanged', { reportIds }),
+    });
+    return settings;
+  }
+
+  async useSampleReports(): Promise<Settings> {
+    const target = join(this.opts.dataDir, 'samples');
+    if (!existsSync(target)) {
+      if (!this.opts.samplesDir || !existsSync(this.opts.samplesDir)) {
+        throw new Error('找不到随附的示例报告 (bundled sample reports not found)');
+      }
+      cpSync(this.opts.samplesDir, target, { recursive: true });
+    }
+    return this.openFolder(target, true);
+  }
+
+  /** Resolves when the current import pass is over (tests, benchmarks). */
+  async idle(): Promise<ImportProgress> {
+    await this.library?.idle();
+    return this.progress;
+  }
+
+  private async closeFolder(): Promise<void> {
+    const library = this.library;
+    this.library = null;
+    await library?.close();
+    this.db?.close();
+    this.db = null;
+    this.progress = NO_PROGRESS;
+  }
+
+  async close(): Promise<void> {
+    await this.closeFolder();
+    this.events.removeAllListeners();
+  }
+
+  // --- queries and the write path ------------------------------------------------------------------------------
+
+  private get store(): store.Store {
+    if (!this.db) throw new Error('尚未选择报告文件夹 (no report folder chosen)');
+    return this.db;
+  }
+
+  private get reviewer(): string {
+    return this.settings.reviewerName ?? '';
+  }
+
+  async importStatus(): Promise<ImportProgress> {
+    return this.progress;
+  }
+
+  async listReports(query: Parameters<ApiHandlers['listReports']>[0]) {
+    return store.listReports(this.store, query);
+  }
+
+  async getReport({ reportId }: { reportId: number }) {
+    return store.getReport(this.store, reportId);
+  }
+
+  async editCell(args: Parameters<ApiHandlers['editCell']>[0]) {
+    return store.editCell(this.store, args, this.reviewer);
+  }
+
+  async undo({ reportId }: { reportId: number }) {
+    return store.undo(this.store, reportId, this.reviewer);
+  }
+
+  async redo({ reportId }: { reportId: number }) {
+    return store.redo(this.store, reportId, this.reviewer);
+  }
+
+  async verifyReport(args: Parameters<ApiHandlers['verifyReport']>[0]) {
+    return store.verifyReport(this.store, args, this.reviewer);
+  }
+
+  async reopenReport(args: Parameters<ApiHandlers['reopenReport']>[0]) {
+    return store.reopenReport(this.store, args, this.reviewer);
+  }
+
+  async waiveFinding(args: Parameters<ApiHandlers['waiveFinding']>[0]) {
+    return store.waiveFinding(this.store, args, this.reviewer);
+  }
+
+  async cellHistory({ reportId, key }: { reportId: number; key: string }) {
+    return store.cellHistory(this.store, reportId, key);
+  }
+}

@@ -1,0 +1,58 @@
+// Runtime validation of every argument that crosses the process boundary, checked against src/shared/api.ts.
+// Used by the Electron main process and by the e2e bridge, so both refuse exactly the same input.
+import { z } from 'zod';
+import type { ApiHandlers, ArgsOf, Channel } from '../shared/api';
+
+const reportId = z.number().int().positive();
+const cellKey = z
+  .string()
+  .min(1)
+  .max(300)
+  .regex(/^[a-z_]+(\.[a-z_0-9]+)*(#cumulative)?$|^legacy\.label:[^\n]{1,200}(#cumulative)?$/u);
+const note = z.string().trim().min(1).max(2000);
+const cellValue = z.number().finite().min(-1e12).max(1e12).nullable();
+
+const noArgs = z.undefined();
+
+/** One schema per channel; `satisfies` makes a missing, extra or mistyped channel a compile error. */
+export const ARG_SCHEMAS = {
+  getSettings: noArgs,
+  setReviewerName: z.object({ name: z.string().trim().min(1).max(60) }).strict(),
+  setLanguage: z.object({ language: z.enum(['zh-CN', 'en']) }).strict(),
+  chooseFolder: noArgs,
+  useSampleReports: noArgs,
+  importStatus: noArgs,
+  listReports: z
+    .object({ status: z.enum(['new', 'needs_review', 'verified', 'failed']).optional() })
+    .strict(),
+  getReport: z.object({ reportId }).strict(),
+  editCell: z.object({ reportId, key: cellKey, value: cellValue, note: note.optional() }).strict(),
+  undo: z.object({ reportId }).strict(),
+  redo: z.object({ reportId }).strict(),
+  verifyReport: z.object({ reportId, waiveNote: note.optional() }).strict(),
+  reopenReport: z.object({ reportId, note: note.optional() }).strict(),
+  waiveFinding: z.object({ reportId, findingId: z.number().int().positive(), note }).strict(),
+  cellHistory: z.object({ reportId, key: cellKey }).strict(),
+} satisfies { [C in Channel]: z.ZodType<ArgsOf<C>> };
+
+export const CHANNELS = Object.keys(ARG_SCHEMAS) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(ARG_SCHEMAS, name);
+}
+
+export class InvalidArgumentError extends Error {
+  override name = 'InvalidArgumentError';
+}
+
+/** Validates `raw` for `channel` and calls the handler; invalid input never reaches core. */
+export async function dispatch(handlers: ApiHandlers, channel: string, raw: unknown): Promise<unknown> {
+  if (!isChannel(channel)) throw new InvalidArgumentError(`未知的请求：${channel} (unknown channel)`);
+  const parsed = ARG_SCHEMAS[channel].safeParse(raw);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '参数'}: ${i.message}`).join('; ');
+    throw new InvalidArgumentError(`参数无效（${channel}）：${detail} (invalid arguments)`);
+  }
+  const handler = handlers[channel] as (args: unknown) => Promise<unknown>;
+  return handler.call(handlers, parsed.data);
+}

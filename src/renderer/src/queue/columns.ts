@@ -1,0 +1,93 @@
+// Queue columns: what a reviewer scans to pick the next report.
+import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { ReportRow, ReportStatus } from '../../../shared/api';
+import type { Translator } from '../i18n';
+
+const STATUS_RANK: Record<ReportStatus, number> = { needs_review: 0, new: 1, failed: 2, verified: 3 };
+
+function count(field: 'errors' | 'warnings' | 'edited', headerName: string, cls: string): ColDef<ReportRow> {
+  return {
+    field,
+    headerName,
+    width: 66,
+    type: 'rightAligned',
+    filter: 'agNumberColumnFilter',
+    cellClass: (p) => (typeof p.value === 'number' && p.value > 0 ? `num ${cls}` : 'num zero'),
+    valueFormatter: (p) => (p.value ? String(p.value) : '·'),
+  };
+}
+
+export function queueColumns(tr: Translator): ColDef<ReportRow>[] {
+  const { t } = tr;
+  return [
+    {
+      field: 'status',
+      headerName: t('status'),
+      width: 92,
+      sort: 'asc',
+      comparator: (a: ReportStatus, b: ReportStatus) => STATUS_RANK[a] - STATUS_RANK[b],
+      valueFormatter: (p: ValueFormatterParams<ReportRow, ReportStatus>) =>
+        p.value ? tr.status(p.value) : '',
+      getQuickFilterText: (p) => tr.status(p.value as ReportStatus),
+      cellClass: (p) => `status-cell status-${String(p.value)}`,
+      filter: false,
+    },
+    {
+      field: 'agency',
+      headerName: t('agency'),
+      flex: 1.3,
+      minWidth: 160,
+      filter: 'agTextColumnFilter',
+      valueFormatter: (p) => p.value ?? '—',
+      tooltipField: 'agency',
+    },
+    { field: 'year', headerName: t('year'), width: 76, filter: 'agNumberColumnFilter', type: 'rightAligned' },
+    {
+      field: 'template',
+      headerName: t('template'),
+      width: 96,
+      valueFormatter: (p) => tr.template(p.value ?? null),
+      getQuickFilterText: (p) => tr.template(p.value ?? null),
+      filter: 'agTextColumnFilter',
+      filterValueGetter: (p) => tr.template(p.data?.template ?? null),
+    },
+    count('errors', t('errors'), 'count-error'),
+    count('warnings', t('warnings'), 'count-warning'),
+    count('edited', t('edited'), 'count-edited'),
+    {
+      field: 'published',
+      headerName: t('published'),
+      width: 100,
+      filter: 'agTextColumnFilter',
+      cellClass: 'mono',
+    },
+    {
+      field: 'path',
+      headerName: t('file'),
+      flex: 1.2,
+      minWidth: 160,
+      filter: 'agTextColumnFilter',
+      tooltipField: 'path',
+      cellClass: 'mono path-cell',
+    },
+    {
+      colId: 'note',
+      headerName: t('note'),
+      flex: 1.2,
+      minWidth: 140,
+      valueGetter: (p) =>
+        [p.data?.missing ? t('missing') : '', p.data?.error ?? ''].filter(Boolean).join('；'),
+      tooltipValueGetter: (p) => (typeof p.value === 'string' && p.value ? p.value : undefined),
+      filter: 'agTextColumnFilter',
+      cellClass: (p) => (p.data?.error || p.data?.missing ? 'note-cell note-alert' : 'note-cell'),
+    },
+    {
+      field: 'updatedAt',
+      headerName: t('updated'),
+      width: 136,
+      cellClass: 'mono muted',
+      valueFormatter: (p) => (typeof p.value === 'string' ? p.value.replace('T', ' ').slice(0, 16) : ''),
+      filter: false,
+    },
+  ];
+}

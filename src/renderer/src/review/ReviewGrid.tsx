@@ -1,0 +1,200 @@
+// The report's tables as one dense ag-grid laid out like the official form; values and colours come from a
+// mutable model the review screen updates before asking the grid to refresh.
+import { memo, useMemo } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type {
+  CellClassParams,
+  CellFocusedEvent,
+  ColDef,
+  GridApi,
+  ITooltipParams,
+  SuppressKeyboardEventParams,
+  TabToNextCellParams,
+  ValueSetterParams,
+} from 'ag-grid-community';
+import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
+import type { CellView } from '../../../shared/api';
+import type { Translator } from '../i18n';
+import { gridTheme } from '../common/theme';
+import { isGridShortcut } from '../common/keys';
+import type { FindingIndex } from './findings';
+import { VALUE_COLUMNS, type FormLayout, type FormRow } from './layout';
+import { formatValue, parseCellInput } from './values';
+
+/** What the grid reads on every refresh; owned and mutated by the review screen. */
+export interface GridModel {
+  cells: Map<string, CellView>;
+  index: FindingIndex;
+  readOnly: boolean;
+  t: Translator;
+  layout: FormLayout;
+}
+
+export interface ReviewGridProps {
+  model: { current: GridModel };
+  layout: FormLayout;
+  onEdit: (key: string, value: number | null) => void;
+  onInvalid: (message: string) => void;
+  onFocusKey: (key: string | null) => void;
+  onReady: (api: GridApi<FormRow>) => void;
+}
+
+const COLS = Array.from({ length: VALUE_COLUMNS }, (_, i) => i);
+
+function keyAt(row: FormRow | undefined, col: number): string | null {
+  return row?.kind === 'cells' ? (row.cols[col] ?? null) : null;
+}
+
+function valueClasses(m: GridModel, row: FormRow, col: number): string[] {
+  if (row.kind === 'head') return ['form-head-cell'];
+  if (row.kind !== 'cells') return [];
+  const key = row.cols[col];
+  if (!key) return ['cell-none'];
+  const cls = ['cell-value'];
+  const sev = m.index.severity.get(key);
+  if (sev) cls.push(`sev-${sev}`);
+  if (m.index.suspect.has(key)) cls.push('suspect');
+  const cell = m.cells.get(key);
+  if (!cell) cls.push('cell-absent');
+  else {
+    if (cell.edited) cls.push('edited');
+    else if (cell.how && cell.how !== 'clean') cls.push(`how-${cell.how}`);
+    if (cell.attention) cls.push('attention');
+  }
+  return cls;
+}
+
+function tooltipFor(m: GridModel, key: string): string | undefined {
+  const cell = m.cells.get(key);
+  const lines: string[] = [];
+  for (const f of m.index.byKey.get(key) ?? []) {
+    const tag = f.waiver ? `${m.t.t('waived')}·` : '';
+    lines.push(`【${tag}${m.t.severity(f.severity)}】${f.message}`);
+  }
+  const suspect = m.index.suspect.get(key);
+  if (suspect?.suggestion !== undefined) lines.push(`${m.t.t('suggestion')}：${suspect.suggestion}（A）`);
+  if (cell) {
+    if (cell.how && cell.how !== 'clean') lines.push(`${m.t.how(cell.how)}：“${cell.raw ?? ''}”`);
+    if (cell.edited) lines.push(`${m.t.t('extracted')}：${formatValue(cell.extracted)}`);
+    if (cell.attention) lines.push(cell.attention);
+  }
+  return lines.length > 0 ? lines.join('\n') : undefined;
+}
+
+function buildColumns(model: { current: GridModel }, props: ReviewGridProps): ColDef<FormRow>[] {
+  const label: ColDef<FormRow> = {
+    colId: 'label',
+    flex: 1,
+    minWidth: 240,
+    editable: false,
+    valueGetter: (p) => (p.data ? p.data.label + (p.data.unit ? `（${p.data.unit}）` : '') : ''),
+    colSpan: (p) => (p.data?.kind === 'title' || p.data?.kind === 'group' ? VALUE_COLUMNS + 1 : 1),
+    cellClass: (p) => (p.data ? [`form-${p.data.kind}`, `indent-${p.data.indent}`] : []),
+    tooltipValueGetter: (p: ITooltipParams<FormRow>) => (p.data?.kind === 'cells' ? p.data.label : undefined),
+  };
+  const values = COLS.map((i): ColDef<FormRow> => ({
+    colId: `c${i}`,
+    width: 84,
+    cellEditor: 'agTextCellEditor',
+    editable: (p) => !model.current.readOnly && keyAt(p.data, i) !== null,
+    suppressNavigable: (p) => p.data?.kind !== 'cells',
+    valueGetter: (p) => {
+      const row = p.data;
+      if (!row) return '';
+      if (row.kind === 'head') return row.cols[i] ?? '';
+      const key = keyAt(row, i);
+      return key ? formatValue(model.current.cells.get(key)?.value) : '';
+    },
+    valueSetter: (p: ValueSetterParams<FormRow>) => {
+      const key = keyAt(p.data, i);
+      if (!key) return false;
+      const parsed = parseCellInput(p.newValue, key);
+      if (!parsed.ok) {
+        props.onInvalid(model.current.t.t(parsed.error, { text: parsed.text }));
+        return false;
+      }
+      const current = model.current.cells.get(key)?.value ?? null;
+      if (parsed.value === current) return false;
+      props.onEdit(key, parsed.value);
+      return true;
+    },
+    colSpan: (p) => (p.data?.kind === 'head' ? Math.max(1, p.data.spans?.[i] ?? 1) : 1),
+    cellClass: (p: CellClassParams<FormRow>) => (p.data ? valueClasses(model.current, p.data, i) : []),
+    tooltipValueGetter: (p: ITooltipParams<FormRow>) => {
+      const key = keyAt(p.data, i);
+      return key ? tooltipFor(model.current, key) : undefined;
+    },
+    suppressKeyboardEvent: (p: SuppressKeyboardEventParams<FormRow>) => !p.editing && isGridShortcut(p.event),
+  }));
+  return [label, ...values];
+}
+
+/** Tab and Shift+Tab jump between editable value cells only. */
+function tabToNextCell(params: TabToNextCellParams<FormRow>, model: GridModel) {
+  const rows = model.layout.rows;
+  const start = params.previousCellPosition;
+  const col0 = start.column.getColId();
+  let row = start.rowIndex;
+  let col = col0 === 'label' ? -1 : Number(col0.slice(1));
+  const step = params.backwards ? -1 : 1;
+  for (let n = 0; n < rows.length * (VALUE_COLUMNS + 1); n++) {
+    col += step;
+    if (col >= VALUE_COLUMNS) {
+      col = 0;
+      row += 1;
+    } else if (col < 0) {
+      col = VALUE_COLUMNS - 1;
+      row -= 1;
+    }
+    if (row < 0 || row >= rows.length) return false;
+    if (keyAt(rows[row], col)) {
+      const column = params.api.getColumn(`c${col}`);
+      return column ? { rowIndex: row, column, rowPinned: null } : false;
+    }
+  }
+  return false;
+}
+
+function ReviewGridImpl(props: ReviewGridProps) {
+  const { model, layout } = props;
+  // Columns read the model through the ref; they never need rebuilding.
+  const columnDefs = useMemo(() => buildColumns(model, props), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const localeText = model.current.t.language === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN;
+  return (
+    <AgGridReact<FormRow>
+      theme={gridTheme}
+      className="review-grid"
+      rowData={layout.rows}
+      columnDefs={columnDefs}
+      getRowId={(p) => p.data.id}
+      headerHeight={0}
+      localeText={localeText}
+      defaultColDef={{
+        sortable: false,
+        resizable: false,
+        suppressMovable: true,
+        suppressHeaderMenuButton: true,
+      }}
+      getRowClass={(p) => (p.data ? `row-${p.data.kind}` : undefined)}
+      stopEditingWhenCellsLoseFocus
+      enterNavigatesVerticallyAfterEdit
+      tooltipShowDelay={250}
+      tooltipInteraction={false}
+      suppressColumnVirtualisation
+      alwaysShowVerticalScroll
+      getRowHeight={(p) =>
+        p.data?.kind === 'head' && p.data.cols.some((c) => (c?.length ?? 0) > 6) ? 36 : 24
+      }
+      animateRows={false}
+      tabToNextCell={(p) => tabToNextCell(p, model.current)}
+      onGridReady={(e) => props.onReady(e.api)}
+      onCellFocused={(e: CellFocusedEvent<FormRow>) => {
+        const colId = typeof e.column === 'object' && e.column ? e.column.getColId() : null;
+        const row = e.rowIndex === null || e.rowIndex === undefined ? undefined : layout.rows[e.rowIndex];
+        props.onFocusKey(colId && colId !== 'label' ? keyAt(row, Number(colId.slice(1))) : null);
+      }}
+    />
+  );
+}
+
+export const ReviewGrid = memo(ReviewGridImpl);

@@ -1,0 +1,322 @@
+// One report: the form grid, its findings, the selected cell and the source text; keyboard-first.
+import { useCallback, useEffect, useState } from 'react';
+import type { GridApi } from 'ag-grid-community';
+import type { CellEdit, FindingView, ReportHeader } from '../../../shared/api';
+import { api, errorText } from '../api';
+import { useT } from '../i18n';
+import { useCommands } from '../common/commands';
+import type { Command } from '../common/keys';
+import { useToast } from '../common/toast';
+import { CellInspector } from './CellInspector';
+import { findingStops, stepStop, targetOf } from './findings';
+import { FindingsPanel } from './FindingsPanel';
+import type { FormRow } from './layout';
+import { ReviewGrid } from './ReviewGrid';
+import { SourcePane } from './SourcePane';
+import { useReport } from './useReport';
+import { WaiveDialog } from './WaiveDialog';
+
+interface Props {
+  reportId: number;
+  active: boolean;
+  onBack: () => void;
+  onNextReport: () => boolean;
+  onHeader: (h: ReportHeader) => void;
+}
+
+export function ReviewScreen({ reportId, active, onBack, onNextReport, onHeader }: Props) {
+  const tr = useT();
+  const { t } = tr;
+  const toast = useToast();
+  const r = useReport(reportId, tr, onHeader);
+  const { model, grid, state } = r;
+  const [selected, setSelected] = useState<string | null>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [history, setHistory] = useState<CellEdit[] | null>(null);
+  const [waiveOpen, setWaiveOpen] = useState(false);
+  const [painted, setPainted] = useState(false);
+  const [gridReady, setGridReady] = useState(false);
+
+  const focusKey = useCallback(
+    (key: string) => {
+      const pos = model.current.layout.position.get(key);
+      const api = grid.current;
+      if (!pos || !api) return;
+      api.ensureIndexVisible(pos.row, 'middle');
+      api.setFocusedCell(pos.row, `c${pos.col}`);
+      setSelected(key);
+    },
+    [model, grid],
+  );
+
+  // A newly loaded report: repaint, focus its first finding (or first cell), mark it open for tests/bench.
+  useEffect(() => {
+    if (!state || !grid.current) return;
+    setPainted(false);
+    grid.current.refreshCells({ force: true });
+    const stops = findingStops(model.current.index, state.layout);
+    const first = stops[0] ?? [...state.layout.position.keys()][0];
+    if (first) focusKey(first);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        performance.mark('nianbao:report-painted');
+        setPainted(true);
+      }, 0),
+    );
+  }, [state?.layout, gridReady]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    if (!historyOpen || !selected) return;
+    let live = true;
+    setHistory(null);
+    api.cellHistory({ reportId, key: selected }).then(
+      (h) => live && setHistory(h),
+      () => live && setHistory([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [historyOpen, selected, reportId, state?.seq]);
+
+  const header = state?.header;
+  const index = model.current.index;
+  const readOnly = model.current.readOnly;
+
+  const step = (direction: 1 | -1): void => {
+    if (!state) return;
+    const stops = findingStops(index, state.layout);
+    const from = selected ? (state.layout.position.get(selected) ?? null) : null;
+    const next = stepStop(stops, state.layout, from, direction);
+    if (next) focusKey(next);
+    else if (direction === 1) {
+      if (onNextReport()) toast(t('openedNext'));
+      else toast(t('noMoreReports'));
+    } else toast(t('endOfFindings'));
+  };
+
+  const verify = (): void => {
+    if (!header || header.status === 'verified') return;
+    if (index.errors > 0) setWaiveOpen(true);
+    else void doVerify();
+  };
+  const doVerify = async (waiveNote?: string): Promise<void> => {
+    setWaiveOpen(false);
+    try {
+      const out = await api.verifyReport({ reportId, ...(waiveNote ? { waiveNote } : {}) });
+      if (out.ok) {
+        r.apply(out.value);
+        toast(`${t('verify')} ✓`, 'success');
+      } else toast(out.reason, 'error');
+    } catch (err) {
+      toast(t('savedError', { msg: errorText(err) }), 'error');
+    }
+  };
+
+  const accept = (): void => {
+    const suspect = selected ? index.suspect.get(selected) : undefined;
+    if (!selected || readOnly || suspect?.suggestion === undefined) return;
+    r.edit(selected, suspect.suggestion, '采纳建议');
+  };
+
+  useCommands((command: Command) => {
+    if (waiveOpen) return;
+    switch (command) {
+      case 'next-finding':
+        return step(1);
+      case 'previous-finding':
+        return step(-1);
+      case 'accept-suggestion':
+        return accept();
+      case 'undo':
+      case 'redo': {
+        void r
+          .run(() => (command === 'undo' ? api.undo({ reportId }) : api.redo({ reportId })))
+          .then(() => {
+            const key = r.model.current.layout.position.has(selected ?? '') ? selected : null;
+            if (key) focusKey(key);
+          });
+        return;
+      }
+      case 'verify':
+        return verify();
+      case 'reopen':
+        if (header?.status === 'verified') void r.run(() => api.reopenReport({ reportId }));
+        return;
+      case 'history':
+        return setHistoryOpen((o) => !o);
+      case 'next-report':
+        if (!onNextReport()) toast(t('noMoreReports'));
+        return;
+      case 'back-to-queue':
+        return onBack();
+      default:
+        return;
+    }
+  }, active);
+
+  if (r.error) {
+    return (
+      <div className="review-screen review-error">
+        <button type="button" onClick={onBack}>
+          ← {t('back')}
+        </button>
+        <p className="error-text">{r.error}</p>
+      </div>
+    );
+  }
+
+  const selectedCell = selected ? r.cells.get(selected) : undefined;
+  return (
+    <div
+      className="review-screen"
+      data-testid="review"
+      data-report-id={reportId}
+      data-report-state={painted && r.saving === 0 ? 'loaded' : 'busy'}
+      data-status={header?.status ?? ''}
+    >
+      <div className="toolbar">
+        <button type="button" onClick={onBack} title="Alt+←">
+          ← {t('back')}
+        </button>
+        <div className="report-title" title={header?.path}>
+          <strong>{header?.agency ?? header?.path ?? '…'}</strong>
+          <span>{header?.year ?? '—'}</span>
+          <span>{tr.template(header?.template ?? null)}</span>
+          {header ? (
+            <span className={`status-badge status-${header.status}`}>{tr.status(header.status)}</span>
+          ) : null}
+          <span className="counts">
+            <span className="count-error">
+              {t('errors')} {index.errors}
+            </span>
+            <span className="count-warning">
+              {t('warnings')} {index.warnings}
+            </span>
+          </span>
+        </div>
+        <div className="toolbar-actions">
+          <button type="button" onClick={() => step(-1)} title="Shift+F8">
+            ↑ {t('previousFinding')}
+          </button>
+          <button type="button" onClick={() => step(1)} title="F8">
+            ↓ {t('nextFinding')}
+          </button>
+          <button
+            type="button"
+            disabled={!state?.undo.canUndo}
+            onClick={() => emitLocal('undo')}
+            title="Ctrl+Z"
+          >
+            {t('undo')}
+          </button>
+          <button
+            type="button"
+            disabled={!state?.undo.canRedo}
+            onClick={() => emitLocal('redo')}
+            title="Ctrl+Shift+Z"
+          >
+            {t('redo')}
+          </button>
+          {header?.status === 'verified' ? (
+            <button type="button" onClick={() => void r.run(() => api.reopenReport({ reportId }))}>
+              {t('reopen')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="primary"
+              onClick={verify}
+              title="Ctrl+Enter"
+              data-testid="verify"
+            >
+              {t('verify')}
+            </button>
+          )}
+          <button
+            type="button"
+            onClick={() => !onNextReport() && toast(t('noMoreReports'))}
+            title="Ctrl+Shift+N"
+          >
+            {t('nextReport')} →
+          </button>
+        </div>
+      </div>
+      {header?.status === 'verified' ? (
+        <div className="banner banner-ok">
+          {t('verifiedBy', {
+            who: header.verifiedBy ?? '—',
+            at: (header.verifiedAt ?? '').replace('T', ' ').slice(0, 16),
+          })}
+          {' · '}
+          {t('readOnlyVerified')}
+        </div>
+      ) : null}
+      <div className="review-body">
+        <div className="grid-pane">
+          {state ? (
+            <ReviewGrid
+              model={model}
+              layout={state.layout}
+              onEdit={r.edit}
+              onInvalid={(m) => toast(m, 'error')}
+              onFocusKey={setSelected}
+              onReady={(a: GridApi<FormRow>) => {
+                grid.current = a;
+                setGridReady(true);
+              }}
+            />
+          ) : (
+            <div className="empty-note">{t('loading')}</div>
+          )}
+        </div>
+        <div className="side-pane">
+          <section className="panel findings-panel">
+            <h3>
+              {t('findings')} <span className="muted">F8 / Shift+F8</span>
+            </h3>
+            <FindingsPanel
+              findings={r.findings}
+              cells={r.cells}
+              current={selected}
+              readOnly={readOnly}
+              onSelect={(f: FindingView) => {
+                const key = state ? targetOf(f, state.layout) : null;
+                if (key) focusKey(key);
+              }}
+              onWaive={(f, note) => void r.run(() => api.waiveFinding({ reportId, findingId: f.id, note }))}
+            />
+          </section>
+          <section className="panel inspector-panel">
+            <CellInspector
+              cellKey={selected}
+              cells={r.cells}
+              suspect={selected ? index.suspect.get(selected) : undefined}
+              readOnly={readOnly}
+              history={history}
+              historyOpen={historyOpen}
+              onAccept={accept}
+              onToggleHistory={() => setHistoryOpen((o) => !o)}
+            />
+          </section>
+          <section className="panel source-panel">
+            <h3>
+              {t('source')} <span className="muted">{header?.path}</span>
+            </h3>
+            {state ? <SourcePane text={state.text} span={selectedCell?.span ?? null} /> : null}
+          </section>
+        </div>
+      </div>
+      {waiveOpen ? (
+        <WaiveDialog
+          errors={index.errors}
+          onConfirm={(n) => void doVerify(n)}
+          onCancel={() => setWaiveOpen(false)}
+        />
+      ) : null}
+    </div>
+  );
+
+  function emitLocal(command: 'undo' | 'redo'): void {
+    void r.run(() => (command === 'undo' ? api.undo({ reportId }) : api.redo({ reportId })));
+  }
+}

@@ -1,0 +1,217 @@
+// The contract between the renderer and the process that holds the data (Electron main, or the e2e bridge).
+// Types only: the runtime argument schemas live in src/main/args.ts and are checked against these types.
+import type { DocumentFormat, Finding, ReadHow, Span, Template } from './types';
+
+export type Language = 'zh-CN' | 'en';
+
+/** `missing` is not a status: a report whose file was deleted keeps its status and data and has `missing: true`. */
+export type ReportStatus = 'new' | 'needs_review' | 'verified' | 'failed';
+
+export interface Settings {
+  /** Recorded on every edit; asked once at first start. */
+  reviewerName: string | null;
+  language: Language;
+  /** The watched folder, or null before the reviewer chose one. */
+  folder: string | null;
+  /** True when the folder is the copy of the bundled sample reports. */
+  usingSamples: boolean;
+}
+
+export interface ImportFailure {
+  path: string;
+  error: string;
+}
+
+export interface ImportProgress {
+  folder: string | null;
+  /** True while files are being read and extracted. */
+  running: boolean;
+  done: number;
+  total: number;
+  failed: number;
+  /** The most recent failures (file and error text), newest last. */
+  failures: ImportFailure[];
+}
+
+/** One row of the queue. */
+export interface ReportRow {
+  id: number;
+  /** Path relative to the watched folder. */
+  path: string;
+  status: ReportStatus;
+  missing: boolean;
+  template: Template | null;
+  agency: string | null;
+  year: number | null;
+  published: string | null;
+  /** Standing (not waived) findings. */
+  errors: number;
+  warnings: number;
+  /** Cells whose value a reviewer changed. */
+  edited: number;
+  /** Read failure or other reason the report needs attention, 简体中文. */
+  error: string | null;
+  updatedAt: string;
+}
+
+export interface CellView {
+  key: string;
+  /** Printed label for `legacy.label:` keys. */
+  label: string | null;
+  raw: string | null;
+  /** What the extractor read; null when nothing was read or the reviewer added the cell. */
+  extracted: number | null;
+  /** Current value (the reviewer's when edited). */
+  value: number | null;
+  how: ReadHow | null;
+  span: Span | null;
+  edited: boolean;
+  /** Set when a re-extraction disagrees with the reviewer's value. */
+  attention: string | null;
+}
+
+export interface Waiver {
+  by: string;
+  note: string;
+  at: string;
+}
+
+export interface FindingView extends Finding {
+  id: number;
+  waiver: Waiver | null;
+}
+
+export interface ReportHeader extends ReportRow {
+  format: DocumentFormat | null;
+  sha256: string | null;
+  verifiedBy: string | null;
+  verifiedAt: string | null;
+  /** Why the report is in its status (e.g. "源文件已更改"), when known. */
+  statusReason: string | null;
+}
+
+export interface UndoState {
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+export interface ReportDetail {
+  report: ReportHeader;
+  cells: CellView[];
+  findings: FindingView[];
+  /** The normalised document text every cell span points into. */
+  text: string;
+  undo: UndoState;
+}
+
+/** What changed after an edit, undo, redo, waiver or status change: enough to repaint without reloading. */
+export interface ReportChange {
+  report: ReportHeader;
+  /** Cells whose value changed (the edited cell, or those an undo/redo restored). */
+  cells: CellView[];
+  /** Every finding of the report, recomputed. */
+  findings: FindingView[];
+  undo: UndoState;
+}
+
+export type EditKind = 'cell' | 'verify' | 'reopen' | 'waive' | 'status';
+
+export interface CellEdit {
+  id: number;
+  kind: EditKind;
+  key: string | null;
+  old: number | null;
+  new: number | null;
+  reviewer: string;
+  at: string;
+  note: string | null;
+  /** True when this edit was undone (and not redone). */
+  undone: boolean;
+}
+
+export interface ReportQuery {
+  status?: ReportStatus;
+}
+
+export interface EditCellArgs {
+  reportId: number;
+  key: string;
+  value: number | null;
+  note?: string;
+}
+
+export interface VerifyArgs {
+  reportId: number;
+  /** Required when error findings stand: every standing error is waived with this note, then the report is verified. */
+  waiveNote?: string;
+}
+
+/**
+ * Result of a command that can be refused for a reason the reviewer must read (verify with standing errors, …).
+ * Invalid arguments and broken invariants are thrown instead.
+ */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** Every channel: one argument (or none) and a promised result. */
+export interface ApiHandlers {
+  getSettings: () => Promise<Settings>;
+  setReviewerName: (args: { name: string }) => Promise<Settings>;
+  setLanguage: (args: { language: Language }) => Promise<Settings>;
+  /** Shows the system folder dialog and starts watching the chosen folder. Null when cancelled. */
+  chooseFolder: () => Promise<Settings | null>;
+  /** Copies the bundled sample reports to a writable folder (once) and watches it. */
+  useSampleReports: () => Promise<Settings>;
+  importStatus: () => Promise<ImportProgress>;
+  listReports: (args: ReportQuery) => Promise<ReportRow[]>;
+  getReport: (args: { reportId: number }) => Promise<ReportDetail>;
+  editCell: (args: EditCellArgs) => Promise<ReportChange>;
+  undo: (args: { reportId: number }) => Promise<ReportChange>;
+  redo: (args: { reportId: number }) => Promise<ReportChange>;
+  verifyReport: (args: VerifyArgs) => Promise<Outcome<ReportChange>>;
+  reopenReport: (args: { reportId: number; note?: string }) => Promise<ReportChange>;
+  waiveFinding: (args: { reportId: number; findingId: number; note: string }) => Promise<ReportChange>;
+  cellHistory: (args: { reportId: number; key: string }) => Promise<CellEdit[]>;
+}
+
+export type Channel = keyof ApiHandlers;
+export type ArgsOf<C extends Channel> = Parameters<ApiHandlers[C]> extends [infer A] ? A : undefined;
+export type ResultOf<C extends Channel> = Awaited<ReturnType<ApiHandlers[C]>>;
+
+/** Commands the application menu sends to the renderer. */
+export type MenuCommand =
+  | 'choose-folder'
+  | 'use-samples'
+  | 'undo'
+  | 'redo'
+  | 'verify'
+  | 'reopen'
+  | 'next-finding'
+  | 'previous-finding'
+  | 'next-report'
+  | 'back-to-queue'
+  | 'history'
+  | 'set-name'
+  | 'language-zh-CN'
+  | 'language-en'
+  | 'shortcuts';
+
+/** Events pushed to the renderer. */
+export interface ApiEvents {
+  importProgress: ImportProgress;
+  /** Reports were added, changed or removed by the watcher. */
+  reportsChanged: { reportIds: number[] };
+  menuCommand: MenuCommand;
+}
+
+export type EventName = keyof ApiEvents;
+
+/** The object the renderer talks to (`window.nianbao`). */
+export interface NianbaoApi extends ApiHandlers {
+  on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+}
+
+/**
+ * IPC naming: each handler is invoked on the channel of its own name (`listReports`); events are sent on
+ * `event:<name>` (`event:importProgress`).
+ */
+export type EventChannel<E extends EventName = EventName> = `event:${E}`;

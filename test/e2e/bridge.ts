@@ -1,0 +1,130 @@
+// The loopback bridge: ReviewService in Node on a real SQLite file, behind an HTTP server on 127.0.0.1 that
+// serves the built renderer and implements the API contract (POST per channel, server-sent events). The page
+// gets `window.nianbao` from a small script the bridge adds to index.html; the renderer cannot tell the difference.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { ApiEvents, ApiHandlers, EventName, MenuCommand } from '../../src/shared/api';
+import { CHANNELS, dispatch } from '../../src/main/args';
+import { ReviewService, type ServiceOptions } from '../../src/core/service';
+import { installBridgeApi } from './browser-api';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const RENDERER_DIR = join(ROOT, 'out', 'renderer');
+const BASE = '/__bridge__';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface BridgeOptions extends ServiceOptions {
+  /** What the system folder dialog would return (null: the reviewer cancels). */
+  chooseFolder?: string | null;
+  rendererDir?: string;
+}
+
+export interface Bridge {
+  url: string;
+  service: ReviewService;
+  /** Sends a menu command to every open page, as the Electron menu does. */
+  menu(command: MenuCommand): void;
+  close(): Promise<void>;
+}
+
+async function body(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? (JSON.parse(text) as { args?: unknown }).args : undefined;
+}
+
+function send(res: ServerResponse, status: number, type: string, data: string | Buffer): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(data);
+}
+
+export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
+  const rendererDir = opts.rendererDir ?? RENDERER_DIR;
+  const service = await ReviewService.open(opts);
+  const handlers: ApiHandlers = {
+    ...service.handlers(),
+    chooseFolder: async () => (opts.chooseFolder ? service.openFolder(opts.chooseFolder) : null),
+  };
+  const streams = new Set<ServerResponse>();
+  const push = <E extends EventName>(event: E, payload: ApiEvents[E]): void => {
+    for (const res of streams) res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+  };
+  const offs = [
+    service.on('importProgress', (p) => push('importProgress', p)),
+    service.on('reportsChanged', (p) => push('reportsChanged', p)),
+  ];
+  // tsx/esbuild may wrap named functions in a `__name` helper that the page lacks.
+  const apiScript =
+    'var __name = (fn) => fn;\n' +
+    `(${installBridgeApi.toString()})(${JSON.stringify(CHANNELS)}, ${JSON.stringify(BASE)});`;
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const path = decodeURIComponent(url.pathname);
+      if (path.startsWith(`${BASE}/invoke/`) && req.method === 'POST') {
+        try {
+          const value = await dispatch(handlers, path.slice(`${BASE}/invoke/`.length), await body(req));
+          send(res, 200, 'application/json', JSON.stringify({ ok: true, value: value ?? null }));
+        } catch (err) {
+          const error = err instanceof Error ? err.message : String(err);
+          send(res, 200, 'application/json', JSON.stringify({ ok: false, error }));
+        }
+        return;
+      }
+      if (path === `${BASE}/events`) {
+        res.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
+        res.write(': connected\n\n');
+        streams.add(res);
+        req.on('close', () => streams.delete(res));
+        return;
+      }
+      if (path === `${BASE}/api.js`) return send(res, 200, TYPES['.js']!, apiScript);
+      const file = normalize(join(rendererDir, path === '/' ? 'index.html' : path));
+      if (!file.startsWith(rendererDir + sep)) return send(res, 403, 'text/plain', 'forbidden');
+      try {
+        let data: string | Buffer = await readFile(file);
+        if (file.endsWith('index.html')) {
+          // A classic script runs before the deferred module scripts of the app.
+          data = data
+            .toString('utf8')
+            .replace('<script', `<script src="${BASE}/api.js"></script>\n    <script`);
+        }
+        send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', data);
+      } catch {
+        send(res, 404, 'text/plain', 'not found');
+      }
+    })();
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    service,
+    menu: (command) => push('menuCommand', command),
+    async close() {
+      for (const off of offs) off();
+      for (const res of streams) res.end();
+      streams.clear();
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await service.close();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+// Shared set-up of the e2e suite: the renderer must be built (npm test builds it first; a lone run builds it here).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RENDERER_DIR, ROOT } from './bridge';
+
+export const SAMPLES = join(ROOT, 'resources', 'samples');
+export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+
+export function ensureRendererBuilt(): void {
+  if (existsSync(join(RENDERER_DIR, 'index.html'))) return;
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'electron-vite'), ['build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+}
+
+export function tempDir(name: string): string {
+  mkdirSync(tmpdir(), { recursive: true });
+  return mkdtempSync(join(tmpdir(), `nianbao-${name}-`));
+}
