@@ -26,7 +26,8 @@ export function whereOf(filters: ExportFilters, templates?: readonly TemplateId[
     parts.push(`r.year IN (${filters.years.map(() => '?').join(', ')})`);
     params.push(...filters.years);
   }
-  for (const list of [filters.templates, templates]) {
+  // An empty filter list means any template; an empty `templates` (a sheet of no template) means none.
+  for (const list of [filters.templates?.length ? filters.templates : undefined, templates]) {
     if (!list) continue;
     parts.push(list.length ? `r.template IN (${list.map(() => '?').join(', ')})` : '0');
     params.push(...list);

@@ -80,6 +80,7 @@ describe('filters in SQL', () => {
     { agency: '街道' },
     { includeAll: true, agency: '街道', years: [2020, 2021], templates: ['2019' as const] },
     { years: [1999] },
+    { years: [], templates: [], agency: '' },
   ];
   it.each(cases)('select the same reports as the in-memory filter: %j', (filters) => {
     const sql = [...storeSource(db, filters).reports()].map((r) => r.id);
