@@ -36,6 +36,17 @@ export interface ImporterOptions {
 
 const KEPT_FAILURES = 50;
 
+interface Written {
+  path: string;
+  counted?: keyof Tally;
+  reportId?: number;
+  error?: string;
+}
+
+const DATABASE_DOWN = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CORRUPT|NOMEM|CANTOPEN|NOTADB|PROTOCOL)/;
+
+const pathOf = (o: ReadOutcome): string => (o.kind === 'gone' ? o.path : o.file.path);
+
 export class Importer {
   readonly tally: Tally = {
     added: 0,
@@ -168,9 +179,23 @@ export class Importer {
     this.pending = [];
     const changed = new Set<number>();
     if (batch.length > 0) {
-      this.db.transaction(() => {
-        for (const outcome of batch) this.write(outcome, changed);
-      })();
+      const results: Written[] = [];
+      try {
+        this.db.transaction(() => {
+          for (const outcome of batch) results.push(this.write(outcome));
+        })();
+      } catch (err) {
+        // The whole batch was rolled back (database locked too long, disk full, …): nothing of it is stored, so
+        // the next import or watcher start reads these files again.
+        const why = `保存失败：${err instanceof Error ? err.message : String(err)} (could not store)`;
+        this.opts.onWarning?.(why);
+        results.splice(0, results.length, ...batch.map((o): Written => ({ path: pathOf(o), error: why })));
+      }
+      for (const r of results) {
+        if (r.counted) this.tally[r.counted]++;
+        if (r.reportId !== undefined) changed.add(r.reportId);
+        if (r.error) this.fail(r.path, r.error);
+      }
       this.progress.done += batch.length;
     }
     if (changed.size) this.opts.onChange?.([...changed]);
@@ -179,25 +204,29 @@ export class Importer {
     if (this.isIdle()) for (const resolve of this.waiters.splice(0)) resolve();
   }
 
-  private write(outcome: ReadOutcome, changed: Set<number>): void {
-    const path = outcome.kind === 'gone' ? outcome.path : outcome.file.path;
+  /** Stores one result in its own savepoint; what it did is applied to the tallies once the batch commits. */
+  private write(outcome: ReadOutcome): Written {
+    const path = pathOf(outcome);
     if (outcome.kind === 'gone' || !existsSync(path)) {
       // Deleted while it was being read.
       const id = markPathGone(this.db, path);
-      if (id !== null) {
-        changed.add(id);
-        this.tally.gone++;
-      }
-      return;
+      return id === null ? { path } : { path, reportId: id, counted: 'gone' };
     }
     try {
       const saved = this.db.transaction(() => saveFile(this.db, outcome.file))();
-      this.tally[saved.outcome]++;
-      if (saved.outcome !== 'unchanged') changed.add(saved.reportId);
-      const error = outcome.file.content?.error;
-      if (error) this.fail(path, error);
+      return {
+        path,
+        counted: saved.outcome,
+        ...(saved.outcome !== 'unchanged' ? { reportId: saved.reportId } : {}),
+        ...(outcome.file.content?.error ? { error: outcome.file.content.error } : {}),
+      };
     } catch (err) {
-      this.fail(path, `保存失败：${err instanceof Error ? err.message : String(err)} (could not store)`);
+      // The database itself is unavailable: stop the batch rather than wait out the lock once per file.
+      if (DATABASE_DOWN.test((err as { code?: string }).code ?? '')) throw err;
+      return {
+        path,
+        error: `保存失败：${err instanceof Error ? err.message : String(err)} (could not store)`,
+      };
     }
   }
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { importFolder, type LibraryProgress } from '../../../src/core/library';
 import { editCell, getReport, listReports, openStore, type Store } from '../../../src/core/store';
 import { tempDir } from '../store/helpers';
@@ -121,6 +122,26 @@ describe('importFolder', () => {
       edited: true,
     });
     expect(db.prepare('SELECT parser_version FROM reports').pluck().get()).toBe(2);
+  });
+
+  it('loses nothing when a batch cannot be written: the files are read again next time', async () => {
+    write('a.txt', realReport('000'));
+    write('b.txt', realReport('001'));
+    const other = new Database(join(tmp.dir, 'store.db'));
+    db.pragma('busy_timeout = 200');
+    other.exec('BEGIN IMMEDIATE'); // another program holds the write lock
+    const warnings: string[] = [];
+    const blocked = await importFolder(db, folder, { workers: 0, onWarning: (w) => warnings.push(w) });
+    other.exec('ROLLBACK');
+    other.close();
+    expect(blocked.progress).toMatchObject({ done: 2, failed: 2 });
+    expect(blocked.progress.failures[0]?.error).toMatch(/保存失败：database is locked/);
+    expect(warnings).toHaveLength(1);
+    expect(listReports(db)).toEqual([]);
+
+    const retried = await importFolder(db, folder, { workers: 0 });
+    expect(retried.tally).toMatchObject({ added: 2, skipped: 0 });
+    expect(listReports(db)).toHaveLength(2);
   });
 
   it('gives the same store with workers and in the calling thread', async () => {
