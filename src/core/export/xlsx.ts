@@ -65,7 +65,13 @@ export async function writeXlsx(
     }
     await workbook.commit();
   };
-  await Promise.race([write(), failed]);
+  try {
+    await Promise.race([write(), failed]);
+  } catch (error) {
+    // Close the file so that the caller can remove it.
+    stream.destroy();
+    throw error;
+  }
   return written;
 }
 
