@@ -1,6 +1,6 @@
 // 主动公开政府信息情况 (第二十条 blocks): the 2021 and 2019 layouts differ in columns and rows.
 import type { TemplateId } from '../../shared/types';
-import { ACTIVE_MARKS_2019, ACTIVE_MARKS_2021, ACTIVE_ROWS_2019, ACTIVE_ROWS_2021 } from './layout';
+import { ACTIVE_MARKS_2019, ACTIVE_MARKS_2021, ACTIVE_ROWS_2019, ACTIVE_ROWS_2021, spaced } from './layout';
 import { locateRows } from './rows';
 import { solveRow } from './solve';
 import { addRow, emptyResult, markMissing, type TableResult } from './table-read';
@@ -9,8 +9,8 @@ export interface ActiveTable extends TableResult {
   template: TemplateId;
 }
 
-const ACTIVE_HEADING = /主动公开政府信息情况/;
-const ARTICLE_20 = /第二十条/;
+const ACTIVE_HEADING = spaced(/主动公开政府信息情况/);
+const ARTICLE_20 = spaced(/第二十条/);
 
 /** Blocks of rows printed together: a missing row inside a printed block is flagged, a missing block is not. */
 const BLOCKS = [

@@ -1,16 +1,17 @@
 // 收到和处理政府信息公开申请情况: 7 applicant columns per row, rows found by their labels.
 import type { TemplateId } from '../../shared/types';
 import { rulesFor } from '../rules';
-import { APPLY_ROWS_2019, APPLY_ROWS_2021, OTHER_SUBROWS_2021, type RowSpec } from './layout';
+import { APPLY_ROWS_2019, APPLY_ROWS_2021, OTHER_SUBROWS_2021, spaced, type RowSpec } from './layout';
 import { locateRows, type LocatedRow } from './rows';
 import { solveRow, type RowReading, type RowResult } from './solve';
 import { addRow, emptyResult, markMissing, type TableResult } from './table-read';
 
 const ROW_SUM = (v: number[]): boolean => Math.abs(v.slice(0, 6).reduce((a, b) => a + b, 0) - v[6]!) < 1e-6;
 
-export const APPLY_START = /本年新收/;
-export const REVIEW_HEADING =
-  /政府信息公开行政复议|行政复议[、,，和及与\s]*行政诉讼|行政复议\s*\|\s*行政诉讼/;
+export const APPLY_START = spaced(/本年新收/);
+export const REVIEW_HEADING = spaced(
+  /政府信息公开行政复议|行政复议[、,，和及与\s]*行政诉讼|行政复议\s*\|\s*行政诉讼/,
+);
 
 export interface ApplyTable extends TableResult {
   /** Format of the （六）其他处理 rows: three sub-rows (2021) or one row (2019). */
@@ -24,7 +25,7 @@ export function readApplyTable(text: string, from: number, to: number): ApplyTab
   const headingAfter = REVIEW_HEADING.exec(text.slice(start, to));
   const end = headingAfter ? start + headingAfter.index : to;
   const region = text.slice(start, end);
-  const otherRows: TemplateId = OTHER_SUBROWS_2021.test(region) ? '2021' : '2019';
+  const otherRows: TemplateId = spaced(OTHER_SUBROWS_2021).test(region) ? '2021' : '2019';
   const specs = otherRows === '2021' ? APPLY_ROWS_2021 : APPLY_ROWS_2019;
   const located = locateRows(text, start, end, specs);
   const result: ApplyTable = { ...emptyResult(start, end), otherRows };

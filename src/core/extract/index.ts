@@ -78,6 +78,8 @@ export function extractReport(original: string): Extraction {
       findings.push(f);
       for (const k of f.keys) review.add(k);
     }
+    // Rows of the report's format that were not read (a cut-off page): in front of the reviewer too.
+    if (apply) for (const k of unreadApplyKeys(template, seen)) review.add(k);
   }
   for (const f of findings)
     if (f.severity !== 'info' || f.rule.startsWith('extract.')) for (const k of f.keys) review.add(k);
@@ -105,6 +107,14 @@ function missingTables(
         .map((f) => f.key),
       message: `未找到「${names[table]}」表`,
     }));
+}
+
+function unreadApplyKeys(template: TemplateId, read: Set<string>): string[] {
+  const singleOtherRow = read.has('apply.other.total');
+  return fieldsOf(template)
+    .filter((f) => f.table === 'apply' && !read.has(f.key))
+    .filter((f) => !(singleOtherRow && f.key.startsWith('apply.other.')))
+    .map((f) => f.key);
 }
 
 function tableRead(

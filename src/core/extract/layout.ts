@@ -1,6 +1,14 @@
 // The rows of the 2019 and 2021 tables: how to recognise each row's label, its printed numbering and its cells.
 import { APPLICANT_COLUMNS } from '../fields';
 
+/**
+ * The same pattern, allowing white space and line breaks between Chinese characters: labels and headings are often
+ * broken over lines (`一、本年新\n\n收政府信息公开申请数量`).
+ */
+export function spaced(re: RegExp): RegExp {
+  return new RegExp(re.source.replace(/([\u3400-\u9fff])(?=[\u3400-\u9fff])/g, '$1\\s*'), re.flags);
+}
+
 export interface RowSpec {
   /** Key prefix (`apply.granted`) or, for the active table, the row id (`active.rules`). */
   id: string;

@@ -25,7 +25,8 @@ function titleCandidates(lines: string[]): { agency: string; year: number | null
   const out: { agency: string; year: number | null }[] = [];
   for (const line of lines) {
     if (!TITLE.test(line)) continue;
-    for (const cell of line.split('|')) {
+    // Page titles and breadcrumbs join their parts with `_`, `>` or `|`.
+    for (const cell of line.split(/[|_>›»]/)) {
       const t = TITLE.exec(cell);
       // A title is short; a sentence citing another document's title is not one.
       if (!t || cell.trim().length > 60 || /[《》]|条例/.test(cell.slice(0, t.index))) continue;

@@ -1,5 +1,5 @@
 // Finds row labels in order and cuts the text between them into each row's values.
-import type { RowSpec } from './layout';
+import { spaced, type RowSpec } from './layout';
 import { tokenize, type Token } from './tokens';
 
 export interface LocatedRow {
@@ -14,7 +14,7 @@ export interface LocatedRow {
 
 const LABEL_CHAR = /[\u3400-\u9fff、,，:：;；"'《》〈〉()（）[\]【】·]/;
 const FORWARD =
-  /(?:[\u3400-\u9fff、,，:：;；"'《》〈〉()（）[\]【】·/]|[ \t]+(?=[\u3400-\u9fff])|\n(?=[\u3400-\u9fff][\u3400-\u9fff、,，:：;；"'()（）]*[|\n]?))*/y;
+  /(?:[\u3400-\u9fff、,，:：;；"'《》〈〉()（）[\]【】·/]|[ \t]*\n[ \t\n]*(?=[\u3400-\u9fff])|[ \t]+(?=[\u3400-\u9fff]))*/y;
 
 /** Extends a label match forward over the rest of the label (Chinese text and its punctuation). */
 function labelEndFrom(text: string, at: number, limit: number): number {
@@ -50,7 +50,7 @@ export function locateRows(text: string, from: number, to: number, specs: RowSpe
   const matches: { spec: RowSpec; start: number; end: number }[] = [];
   let cursor = from;
   for (const spec of specs) {
-    const re = new RegExp(spec.label.source, 'g');
+    const re = new RegExp(spaced(spec.label).source, 'g');
     re.lastIndex = cursor;
     const m = re.exec(text);
     if (!m || m.index >= to) continue;

@@ -27,6 +27,8 @@ export interface RowResult {
   long: boolean;
   /** Readings of n cells exist but none satisfies the check (the document's arithmetic or a misread). */
   failsCheck: boolean;
+  /** The row has arithmetic of its own that confirmed the reading. */
+  checked: boolean;
 }
 
 export type RowCheck = (values: number[]) => boolean;
@@ -44,22 +46,25 @@ interface Option {
 
 function splitsOf(token: Extract<Token, { kind: 'num' }>, parts: number, cap: number): Option[] {
   const s = token.raw;
+  // A sign belongs to the first cell: `+30` is +30, or +3 and 0.
+  const signed = s[0] === '+' || s[0] === '-' ? 1 : 0;
   const out: Option[] = [];
   const cut: number[] = [];
   const rec = (pos: number, left: number): void => {
     if (out.length >= cap) return;
+    const from = cut.length === 0 ? pos + signed : pos;
     if (left === 1) {
-      const rest = s.length - pos;
-      if (rest > MAX_CELL_DIGITS || (rest > 1 && s[pos] === '0')) return;
+      const rest = s.length - from;
+      if (rest > MAX_CELL_DIGITS || (rest > 1 && s[from] === '0')) return;
       cut.push(pos);
       out.push(makeSplit(token, [...cut]));
       cut.pop();
       return;
     }
-    for (let len = 1; len <= Math.min(MAX_CELL_DIGITS, s.length - pos - (left - 1)); len++) {
-      if (len > 1 && s[pos] === '0') break;
+    for (let len = 1; len <= Math.min(MAX_CELL_DIGITS, s.length - from - (left - 1)); len++) {
+      if (len > 1 && s[from] === '0') break;
       cut.push(pos);
-      rec(pos + len, left - 1);
+      rec(from + len, left - 1);
       cut.pop();
     }
   };
@@ -74,7 +79,7 @@ function makeSplit(token: Extract<Token, { kind: 'num' }>, starts: number[]): Op
     const raw = s.slice(from, to);
     return { value: Number(raw), how: 'split', raw, start: token.start + from, end: token.start + to };
   });
-  const multi = cells.some((c) => c.raw.length > 1);
+  const multi = cells.some((c) => c.raw.replace(/^[+-]/, '').length > 1);
   return { cells, cost: multi ? 4 + cells.length : 1, multi };
 }
 
@@ -106,7 +111,7 @@ function optionsOf(token: Token, maxCells: number, cap: number): Option[] {
   };
   const options = [whole];
   if (token.digitsOnly && token.raw.length > 1 && token.raw.length <= MAX_SPLIT_DIGITS) {
-    for (let parts = 2; parts <= Math.min(maxCells, token.raw.length); parts++) {
+    for (let parts = 2; parts <= Math.min(maxCells, token.raw.replace(/^[+-]/, '').length); parts++) {
       options.push(...splitsOf(token, parts, cap));
     }
   }
@@ -163,6 +168,7 @@ export function solveRow(tokens: Token[], n: number, check?: RowCheck): RowResul
       short: false,
       long: false,
       failsCheck: false,
+      checked: check !== undefined,
     };
   }
   return {
@@ -170,6 +176,7 @@ export function solveRow(tokens: Token[], n: number, check?: RowCheck): RowResul
     short: false,
     long: false,
     failsCheck: true,
+    checked: false,
   };
 }
 
@@ -208,7 +215,13 @@ function shortRow(tokens: Token[], n: number, check?: RowCheck): RowResult {
   }
   // Placements that reproduce the row's arithmetic first, then ones whose missing cell stays unknown.
   readings.sort((a, b) => score(b, check) - score(a, check));
-  return { readings: dedupe(readings).slice(0, MAX_KEPT), short: true, long: false, failsCheck: false };
+  return {
+    readings: dedupe(readings).slice(0, MAX_KEPT),
+    short: true,
+    long: false,
+    failsCheck: false,
+    checked: false,
+  };
 }
 
 function score(r: RowReading, check?: RowCheck): number {
@@ -254,5 +267,11 @@ function longRow(tokens: Token[], n: number, check?: RowCheck): RowResult {
     readings.push({ cells, cost: ok ? 10 : 20, multiDigitSplit: false });
   }
   readings.sort((a, b) => a.cost - b.cost);
-  return { readings: dedupe(readings).slice(0, MAX_KEPT), short: false, long: true, failsCheck: false };
+  return {
+    readings: dedupe(readings).slice(0, MAX_KEPT),
+    short: false,
+    long: true,
+    failsCheck: false,
+    checked: false,
+  };
 }

@@ -72,7 +72,15 @@ export function addRow(
       keys,
       message: `「${label}」的连写数字有多种拆分都符合规则：${shown}${distinct > 4 ? ' …' : ''}`,
     });
-  } else if (chosen.multiDigitSplit) {
+  } else if (solved.failsCheck) {
+    // No reading satisfies the row's arithmetic: the cells it was read into are as doubtful as the sums.
+    result.findings.push({
+      rule: 'extract.row_arithmetic',
+      severity: 'info',
+      keys,
+      message: `「${label}」无论怎样读都不符合本行的数量关系`,
+    });
+  } else if (chosen.multiDigitSplit || (!solved.checked && splitsNonZeroRun(chosen))) {
     result.findings.push({
       rule: 'extract.split',
       severity: 'info',
@@ -93,4 +101,9 @@ export function markMissing(result: TableResult, keys: string[], label: string):
     keys,
     message: `表中未找到「${label}」一行`,
   });
+}
+
+/** A digit run with a non-zero digit was cut into cells: without arithmetic to confirm it, `29` may be one cell. */
+function splitsNonZeroRun(reading: RowReading): boolean {
+  return reading.cells.some((c) => c.how === 'split' && c.value !== 0);
 }

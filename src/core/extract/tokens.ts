@@ -7,7 +7,7 @@ export type Token =
       start: number;
       end: number;
       value: number;
-      /** A bare run of digits, which may be several glued cells. */
+      /** A bare run of digits (signed or not), which may be several glued cells. */
       digitsOnly: boolean;
       unit?: string;
     }
@@ -71,7 +71,7 @@ export function tokenize(text: string, start: number, end: number, stopAtProse =
       start: start + at,
       end: start + at + m[0].length,
       value,
-      digitsOnly: /^\d+$/.test(numText) && unit === undefined,
+      digitsOnly: /^[+-]?\d+$/.test(numText) && unit === undefined,
       ...(unit ? { unit } : {}),
     });
     lastPipeLine = -1;
