@@ -1,6 +1,6 @@
 // Puts a report together: chrome, title, prose, the rendered tables, signature; and says which publication date
 // the page states.
-import { chrome, closing, cnDate, isoDate, legacyProse, overview, titleLines } from './prose';
+import { chrome, closing, cnDate, dutySection, isoDate, legacyProse, overview, titleLines } from './prose';
 import type { Agency, ProseFigures, PublishDate } from './prose';
 import type { Random } from './random';
 
@@ -65,6 +65,7 @@ export function assembleModern(
   if (rng.chance(0.3)) lines.push(NOTE);
   lines.push(`${NUM[n++]}、政府信息公开行政复议、行政诉讼情况`, ...(tables.review ?? []));
   if (rng.chance(0.3)) lines.push(NOTE);
+  if (rng.chance(0.15)) lines.push(...dutySection(NUM[n++] ?? '五'));
   lines.push(...closing(rng, agency, year, n));
   // A report without a title line names its agency in the signature (as 001 of the dev set does).
   const signed = !top.dated || !top.titled || rng.chance(0.3);

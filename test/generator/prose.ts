@@ -181,6 +181,12 @@ const FILLER = [
   '设立群众监督举报箱和意见箱，公开投诉电话，及时收集群众意见建议',
   '按照要求及时更新政府信息公开指南和政府信息公开目录，方便公众查询',
   '在办事大厅设置政府信息查阅点，配备查阅设备，为群众查阅信息提供便利',
+  '建立健全政府信息公开工作制度，对信息公开的范围、程序、时限和保密审查作出明确规定',
+  '加强政府网站信息公开专栏建设，规范栏目设置，做到应公开尽公开',
+  '及时回应群众关切，对社会关注度高的事项主动发布权威信息，做好政策解读和舆情引导',
+  '做好人大代表建议和政协委员提案办理结果公开，接受社会监督',
+  '推进重点领域信息公开，及时公开财政预决算、重大建设项目、公共资源配置等信息',
+  '完善依申请公开工作流程，规范登记、审核、办理、答复、归档等环节',
 ];
 const PROBLEMS = [
   '公开信息的内容、范围仍不够全面，政策解读形式还不够丰富',
@@ -213,9 +219,9 @@ export interface ProseFigures {
 export function overview(rng: Random, agency: Agency, year: number, figures: ProseFigures): string[] {
   const lines = [
     '一、总体情况',
-    `${year}年，${agency.name}${sentences(rng, FILLER, 2, 4)}`,
+    `${year}年，${agency.name}${sentences(rng, FILLER, 4, 8)}`,
     '（一）主动公开',
-    `${sentences(rng, FILLER, 1, 3)}${
+    `${sentences(rng, FILLER, 3, 6)}${
       figures.activeItems !== undefined ? `全年主动公开政府信息${figures.activeItems}条。` : ''
     }`,
     '（二）依申请公开',
@@ -237,16 +243,34 @@ export function overview(rng: Random, agency: Agency, year: number, figures: Pro
     );
   lines.push(
     '（三）政府信息管理',
-    sentences(rng, FILLER, 2, 4),
+    sentences(rng, FILLER, 3, 7),
     '（四）平台建设',
-    sentences(rng, FILLER, 1, 3),
+    sentences(rng, FILLER, 2, 5),
   );
-  lines.push('（五）监督保障', sentences(rng, FILLER, 1, 3));
+  lines.push('（五）监督保障', sentences(rng, FILLER, 2, 5));
   if (rng.chance(0.3))
     lines.push(
       `${year}年驻${agency.self.slice(1)}人大代表${rng.int(5, 30)}名，政协委员${rng.int(5, 30)}名。`,
     );
   return lines;
+}
+
+const DUTIES = [
+  '不依法履行政府信息公开义务的',
+  '不按规定公开或不及时更新政府信息内容、政府信息公开指南和政府信息公开目录的',
+  '公开的政府信息内容不真实，搞虚假公开的',
+  '公开不应当公开的政府信息的',
+  '提供政府信息违反国家收费规定的',
+  '违反有关政府信息公开法律、法规、规章的其他行为',
+];
+
+/** A section some reports add after the tables (004 does): numbered items that look like table labels. */
+export function dutySection(num: string): string[] {
+  return [
+    `${num}、信息公开责任追究`,
+    '为保证政府信息公开工作规范进行，有下列情形之一的，应立即责令改正；情节严重的，依法追究责任：',
+    ...DUTIES.map((d, i) => `  （${['一', '二', '三', '四', '五', '六'][i]}）${d}；`),
+  ];
 }
 
 export function closing(rng: Random, agency: Agency, year: number, first: number): string[] {
@@ -279,7 +303,10 @@ export function legacyProse(rng: Random, agency: Agency, year: number, figures: 
       i === 1 && figures.applications !== undefined
         ? `做好依申请公开。全年接收申请公开${figures.applications}件，${figures.applications}件全部依法答复。`
         : sentences(rng, FILLER, 1, 2);
-    lines.push(`${['一', '二', '三'][i]}、${h}`, `一是${sentences(rng, FILLER, 1, 3)}二是${second}`);
+    lines.push(
+      `${['一', '二', '三'][i]}、${h}`,
+      `一是${sentences(rng, FILLER, 2, 4)}二是${second}三是${sentences(rng, FILLER, 1, 3)}`,
+    );
   });
   lines.push('四、存在的问题和下一步计划', sentences(rng, PROBLEMS, 1, 2) + sentences(rng, PLANS, 1, 3));
   return lines;
