@@ -31,7 +31,7 @@ export function readApplyTable(text: string, from: number, to: number): ApplyTab
   const result: ApplyTable = { ...emptyResult(start, end), otherRows };
 
   const solved = new Map<RowSpec, { row: LocatedRow; result: RowResult }>();
-  for (const row of located) solved.set(row.spec, { row, result: solveRow(row.tokens, 7, ROW_SUM) });
+  for (const row of located) solved.set(row.spec, { row, result: solveRow(row.tokens, 7, ROW_SUM, true) });
   const chosen = chooseWithColumns(solved, otherRows);
 
   for (const spec of specs) {
@@ -52,8 +52,9 @@ function labelOf(text: string, row: LocatedRow | undefined): string | undefined 
 }
 
 /**
- * Rows with several readings that fit their own arithmetic are settled by the columns' rules, when exactly one
- * reading makes every column rule hold. Readings left ambiguous keep all their candidates for review.
+ * Rows with several readings that fit their own arithmetic are settled jointly by the columns' rules: a reading is
+ * kept when it is the same in every combination of readings that satisfies every column rule. Rows left with
+ * several readings keep their candidates for review.
  */
 function chooseWithColumns(
   solved: Map<RowSpec, { row: LocatedRow; result: RowResult }>,
@@ -61,36 +62,55 @@ function chooseWithColumns(
 ): Map<RowSpec, RowReading> {
   const chosen = new Map<RowSpec, RowReading>();
   for (const [spec, { result }] of solved) if (result.readings[0]) chosen.set(spec, result.readings[0]);
-  const ambiguous = [...solved].filter(
+  const open = [...solved].filter(
     ([, { result }]) => result.readings.length > 1 && !result.short && !result.long,
   );
-  if (ambiguous.length === 0) return chosen;
+  if (open.length === 0) return chosen;
+
   const present = new Set([...chosen.keys()].flatMap((s) => s.keys));
-  const columnRules = rulesFor(template, (k) => present.has(k)).filter(
-    (r) => r.id !== 'apply.row_total' && r.id.startsWith('apply.'),
+  const rowOfKey = new Map<string, RowSpec>();
+  for (const spec of chosen.keys()) for (const k of spec.keys) rowOfKey.set(k, spec);
+  const rules = rulesFor(template, (k) => present.has(k)).filter(
+    (r) => r.id !== 'apply.row_total' && [...r.left, ...r.right].every((k) => present.has(k)),
   );
-  const valuesWith = (spec: RowSpec, reading: RowReading): Map<string, number> => {
-    const values = new Map<string, number>();
-    for (const [s, r] of chosen) {
-      const cells = s === spec ? reading.cells : r.cells;
-      s.keys.forEach((k, i) => values.set(k, cells[i]?.value ?? 0));
-    }
-    return values;
+  // Rows whose readings are settled first, so that rules can be checked as soon as their rows are assigned.
+  open.sort(([, a], [, b]) => a.result.readings.length - b.result.readings.length);
+  const order = open.map(([spec]) => spec);
+  const position = new Map(order.map((spec, i) => [spec, i]));
+  const lastRowOf = rules.map((r) =>
+    Math.max(-1, ...[...r.left, ...r.right].map((k) => position.get(rowOfKey.get(k)!) ?? -1)),
+  );
+  const assignment = new Map(chosen);
+  const value = (k: string): number => {
+    const spec = rowOfKey.get(k)!;
+    return assignment.get(spec)!.cells[spec.keys.indexOf(k)]?.value ?? 0;
   };
-  const failures = (values: Map<string, number>): number =>
-    columnRules.filter((rule) => {
-      const keys = [...rule.left, ...rule.right];
-      if (!keys.every((k) => values.has(k))) return false;
-      const left = rule.left.reduce((a, k) => a + values.get(k)!, 0);
-      const right = rule.right.reduce((a, k) => a + values.get(k)!, 0);
-      return Math.abs(left - right) > 1e-6;
-    }).length;
-  for (const [spec, entry] of ambiguous) {
-    const fitting = entry.result.readings.filter((r) => failures(valuesWith(spec, r)) === 0);
-    if (fitting.length === 1) {
-      chosen.set(spec, fitting[0]!);
-      entry.result = { ...entry.result, readings: fitting };
+  const holds = (i: number): boolean => {
+    const r = rules[i]!;
+    return (
+      Math.abs(r.left.reduce((a, k) => a + value(k), 0) - r.right.reduce((a, k) => a + value(k), 0)) < 1e-6
+    );
+  };
+  const solutions: RowReading[][] = [];
+  let visits = 0;
+  const search = (depth: number, picked: RowReading[]): void => {
+    if (solutions.length > 1 || ++visits > 50_000) return;
+    if (depth === order.length) {
+      solutions.push([...picked]);
+      return;
     }
-  }
+    for (const reading of solved.get(order[depth]!)!.result.readings) {
+      assignment.set(order[depth]!, reading);
+      if (rules.every((_, i) => lastRowOf[i] !== depth || holds(i))) search(depth + 1, [...picked, reading]);
+    }
+  };
+  if (rules.every((_, i) => lastRowOf[i] !== -1 || holds(i))) search(0, []);
+  if (solutions.length !== 1 || visits > 50_000) return chosen;
+  order.forEach((spec, i) => {
+    const reading = solutions[0]![i]!;
+    chosen.set(spec, reading);
+    const entry = solved.get(spec)!;
+    entry.result = { ...entry.result, readings: [reading] };
+  });
   return chosen;
 }

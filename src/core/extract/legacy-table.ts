@@ -99,16 +99,24 @@ interface Cell {
   end: number;
 }
 
+/** Cells in reading order; an empty cell between two ' | ' on one line is kept (text '') as a blank value. */
 function cellsOf(text: string, from: number, to: number): Cell[] {
   const cells: Cell[] = [];
-  const re = /[^|\n]+/g;
-  re.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && m.index < to) {
-    const raw = m[0];
-    const lead = raw.length - raw.trimStart().length;
-    const trimmed = raw.trim();
-    if (trimmed) cells.push({ text: trimmed, start: m.index + lead, end: m.index + lead + trimmed.length });
+  let lineStart = from;
+  while (lineStart < to) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 || nl > to ? to : nl;
+    const parts = text.slice(lineStart, lineEnd).split('|');
+    let at = lineStart;
+    parts.forEach((part, k) => {
+      const lead = part.length - part.trimStart().length;
+      const trimmed = part.trim();
+      const interior = k > 0 && k < parts.length - 1;
+      if (trimmed || interior)
+        cells.push({ text: trimmed, start: at + lead, end: at + lead + trimmed.length });
+      at += part.length + 1;
+    });
+    lineStart = lineEnd + 1;
   }
   return cells;
 }
@@ -142,9 +150,11 @@ function rowsFromCells(text: string, start: number, to: number): IndicatorRow[] 
     for (; j < cells.length; j++) {
       const next = cells[j]!;
       if (UNIT_CELL.test(next.text)) continue;
-      if (!isValueCell(next.text)) break;
+      if (next.text !== '' && !isValueCell(next.text)) break;
       values.push(next);
     }
+    // Empty cells count as blank values only between or before printed values, not as padding after them.
+    while (values.length > 0 && values[values.length - 1]!.text === '') values.pop();
     rows.push({ label: cell.text, values });
     i = j - 1;
   }

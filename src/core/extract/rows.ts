@@ -12,6 +12,8 @@ export interface LocatedRow {
   tokens: Token[];
 }
 
+const LABEL_START =
+  /^(?:\d{1,2}[.．、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)[\u3400-\u9fff]/;
 const LABEL_CHAR = /[\u3400-\u9fff、,，:：;；"'《》〈〉()（）[\]【】·]/;
 const FORWARD =
   /(?:[\u3400-\u9fff、,，:：;；"'《》〈〉()（）[\]【】·/]|[ \t]*\n[ \t\n]*(?=[\u3400-\u9fff])|[ \t]+(?=[\u3400-\u9fff]))*/y;
@@ -30,7 +32,24 @@ function labelEndFrom(text: string, at: number, limit: number): number {
  */
 function labelStartFrom(text: string, at: number, floor: number, numbering?: string): number {
   let i = at;
-  while (i > floor && LABEL_CHAR.test(text[i - 1]!)) i--;
+  while (i > floor) {
+    if (LABEL_CHAR.test(text[i - 1]!)) {
+      i--;
+      continue;
+    }
+    // A label broken over lines (`5.属\n\n于三类内部事务信息`) continues across the break when the line before
+    // is where the label starts (its numbering); a heading line before it is not part of it.
+    let j = i;
+    while (j > floor && /\s/.test(text[j - 1]!)) j--;
+    if (j < i && j > floor && /[\u3400-\u9fff]/.test(text[i] ?? '')) {
+      const lineStart = Math.max(floor, text.lastIndexOf('\n', j - 1) + 1);
+      const line = text.slice(lineStart, j).trim();
+      if (LABEL_START.test(line) && line.length <= 20) {
+        i = lineStart + (text.slice(lineStart, j).length - text.slice(lineStart, j).trimStart().length);
+      }
+    }
+    break;
+  }
   // Numbering such as `5.` or `5、` right before the label.
   if (i - 2 >= floor && /[.．、]/.test(text[i - 1]!) && /\d/.test(text[i - 2]!)) {
     let d = i - 1;

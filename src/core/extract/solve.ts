@@ -118,10 +118,25 @@ function optionsOf(token: Token, maxCells: number, cap: number): Option[] {
   return options;
 }
 
-/** Reads `n` cells from the tokens; `check` is the row's own arithmetic (e.g. 6 columns sum to 总计). */
-export function solveRow(tokens: Token[], n: number, check?: RowCheck): RowResult {
+/**
+ * Reads `n` cells from the tokens; `check` is the row's own arithmetic (e.g. 6 columns sum to 总计), and
+ * `lastIsSum` says that check is "the last cell is the sum of the others", which lets a long glued run be cut fast.
+ */
+export function solveRow(tokens: Token[], n: number, check?: RowCheck, lastIsSum = false): RowResult {
   const valueTokens = tokens.filter((t) => t.kind !== 'empty');
   if (valueTokens.length > n) return longRow(tokens, n, check);
+  const only = valueTokens[0];
+  if (
+    lastIsSum &&
+    check &&
+    valueTokens.length === 1 &&
+    only?.kind === 'num' &&
+    only.digitsOnly &&
+    only.raw.length > n
+  ) {
+    const readings = sumSplits(only, n);
+    if (readings.length > 0) return { readings, short: false, long: false, failsCheck: false, checked: true };
+  }
 
   const perToken = tokens.map((t) => optionsOf(t, n, 500));
   const minCells = perToken.map((opts) => Math.min(...opts.map((o) => o.cells.length)));
@@ -274,4 +289,37 @@ function longRow(tokens: Token[], n: number, check?: RowCheck): RowResult {
     failsCheck: false,
     checked: false,
   };
+}
+
+/** Every cut of one glued run into n cells whose last cell is the sum of the others (pruned on the partial sum). */
+function sumSplits(token: Extract<Token, { kind: 'num' }>, n: number): RowReading[] {
+  const s = token.raw;
+  const readings: RowReading[] = [];
+  const starts: number[] = [];
+  for (let totalLen = 1; totalLen <= Math.min(MAX_CELL_DIGITS, s.length - (n - 1)); totalLen++) {
+    const totalAt = s.length - totalLen;
+    if (totalLen > 1 && s[totalAt] === '0') continue;
+    const total = Number(s.slice(totalAt));
+    const rec = (pos: number, left: number, sum: number): void => {
+      if (readings.length >= MAX_KEPT) return;
+      if (left === 0) {
+        if (pos === totalAt && sum === total) {
+          const option = makeSplit(token, [...starts, totalAt]);
+          readings.push({ cells: option.cells, cost: option.cost, multiDigitSplit: option.multi });
+        }
+        return;
+      }
+      const maxLen = Math.min(MAX_CELL_DIGITS, totalAt - pos - (left - 1));
+      for (let len = 1; len <= maxLen; len++) {
+        if (len > 1 && s[pos] === '0') break;
+        const part = Number(s.slice(pos, pos + len));
+        if (sum + part > total) break;
+        starts.push(pos);
+        rec(pos + len, left - 1, sum + part);
+        starts.pop();
+      }
+    };
+    rec(0, n - 1, 0);
+  }
+  return dedupe(readings.sort((a, b) => a.cost - b.cost));
 }

@@ -40,7 +40,10 @@ export function tokenize(text: string, start: number, end: number, stopAtProse =
   while ((m = re.exec(segment))) {
     const at = m.index;
     if (m[5] !== undefined) {
-      if (lastPipeLine >= 0 && !segment.slice(lastPipeLine + 1, at).includes('\n')) {
+      // One cell per line: a line holding only '|' is an empty cell.
+      if (tokens.length > 0 && lineHoldsOnly(segment, at)) {
+        tokens.push({ kind: 'empty', raw: '', start: start + at, end: start + at });
+      } else if (lastPipeLine >= 0 && !segment.slice(lastPipeLine + 1, at).includes('\n')) {
         const between = segment.slice(lastPipeLine + 1, at);
         if (between.trim() === '') {
           tokens.push({ kind: 'empty', raw: '', start: start + lastPipeLine + 1, end: start + at });
@@ -77,6 +80,13 @@ export function tokenize(text: string, start: number, end: number, stopAtProse =
     lastPipeLine = -1;
   }
   return trimEmpties(tokens);
+}
+
+function lineHoldsOnly(segment: string, at: number): boolean {
+  const lineStart = segment.lastIndexOf('\n', at - 1) + 1;
+  const nl = segment.indexOf('\n', at + 1);
+  const lineEnd = nl < 0 ? segment.length : nl;
+  return lineStart > 0 && nl >= 0 && segment.slice(lineStart, lineEnd).trim() === '|';
 }
 
 function isWholeCell(segment: string, from: number, to: number): boolean {
