@@ -61,6 +61,17 @@ function labelStartFrom(text: string, at: number, floor: number, numbering?: str
   return i;
 }
 
+const patterns = new WeakMap<RowSpec, RegExp>();
+
+function labelPattern(spec: RowSpec): RegExp {
+  let re = patterns.get(spec);
+  if (!re) {
+    re = new RegExp(spaced(spec.label).source, 'g');
+    patterns.set(spec, re);
+  }
+  return re;
+}
+
 /**
  * Locates each row label of `specs`, in order, within text[from, to). A row whose label is not found is left out;
  * the next row is searched from the same place.
@@ -69,7 +80,7 @@ export function locateRows(text: string, from: number, to: number, specs: RowSpe
   const matches: { spec: RowSpec; start: number; end: number }[] = [];
   let cursor = from;
   for (const spec of specs) {
-    const re = new RegExp(spaced(spec.label).source, 'g');
+    const re = labelPattern(spec);
     re.lastIndex = cursor;
     const m = re.exec(text);
     if (!m || m.index >= to) continue;
