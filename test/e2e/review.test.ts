@@ -79,6 +79,7 @@ describe('review desk in Chromium', () => {
     expect(await selectedKey(page)).toMatch(/^apply\./);
     await expect.poll(() => page.locator('[data-testid="source-text"] mark').count()).toBe(1);
     mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.mouse.move(700, 12); // no tooltip in the picture
     await page.screenshot({ path: `${SCREENSHOTS}/review.png` });
   });
 
@@ -120,6 +121,8 @@ describe('review desk in Chromium', () => {
     const row = page.locator('.queue-grid .ag-row', { hasText: '兰亭街道' });
     await expect.poll(() => row.locator('[col-id="status"]').textContent()).toBe('已核验');
     await expect.poll(() => row.locator('[col-id="edited"]').textContent()).toBe('3');
+    await page.mouse.move(700, 12);
+    await expect.poll(() => page.locator('.toast').count(), { timeout: 10_000 }).toBe(0);
     await page.screenshot({ path: `${SCREENSHOTS}/queue.png` });
   });
 

@@ -48,13 +48,17 @@ function Shell() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [rows, setRows] = useState<ReportRow[] | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const [openId, setOpenId] = useState<number | null>(null);
-  const [lastId, setLastId] = useState<number | null>(null);
+  // The report in the review screen; it stays mounted (hidden) behind the queue so the next open is fast.
+  const [reviewId, setReviewId] = useState<number | null>(null);
+  const [reviewing, setReviewing] = useState(false);
+  const [generation, setGeneration] = useState(0);
   const [askName, setAskName] = useState(false);
   const [showKeys, setShowKeys] = useState(false);
   const order = useRef<number[]>([]);
   const rowsRef = useRef<ReportRow[]>([]);
   rowsRef.current = rows ?? [];
+  // Queue rows changed by the review screen; applied when the queue shows again, not on every edit.
+  const patches = useRef(new Map<number, ReportRow>());
   const tr = useMemo(() => makeTranslator(settings?.language ?? 'zh-CN'), [settings?.language]);
 
   const refresh = useCallback(() => {
@@ -106,7 +110,9 @@ function Shell() {
       const s = how === 'choose' ? await api.chooseFolder() : await api.useSampleReports();
       if (!s) return;
       setSettings(s);
-      setOpenId(null);
+      setReviewing(false);
+      setReviewId(null);
+      patches.current.clear();
       setRows(null);
       refresh();
     } catch (err) {
@@ -115,24 +121,38 @@ function Shell() {
   };
   const setLanguage = (language: Language): void => void api.setLanguage({ language }).then(setSettings);
 
+  const open = useCallback((id: number) => {
+    setReviewId(id);
+    setGeneration((g) => g + 1);
+    setReviewing(true);
+  }, []);
+
+  const back = useCallback(() => {
+    setReviewing(false);
+    if (patches.current.size === 0) return;
+    const changed = new Map(patches.current);
+    patches.current.clear();
+    setRows((list) => (list ? list.map((r) => changed.get(r.id) ?? r) : list));
+  }, []);
+
   const nextReport = (): boolean => {
     const byId = new Map(rowsRef.current.map((r) => [r.id, r]));
+    const statusOf = (id: number) => (patches.current.get(id) ?? byId.get(id))?.status;
     const ids = order.current;
-    const at = openId === null ? -1 : ids.indexOf(openId);
+    const at = reviewId === null ? -1 : ids.indexOf(reviewId);
     const candidates = [...ids.slice(at + 1), ...ids.slice(0, Math.max(at, 0))];
-    const toReview = (id: number): boolean => {
-      const status = byId.get(id)?.status;
-      return status === 'needs_review' || status === 'new';
-    };
-    const next = candidates.find((id) => id !== openId && toReview(id));
+    const toReview = (id: number): boolean => statusOf(id) === 'needs_review' || statusOf(id) === 'new';
+    const next = candidates.find((id) => id !== reviewId && toReview(id));
     if (next === undefined) return false;
-    setOpenId(next);
-    setLastId(next);
+    open(next);
     return true;
   };
 
   const onHeader = useCallback((h: ReportHeader) => {
-    setRows((list) => (list ? list.map((r) => (r.id === h.id ? toRow(h) : r)) : list));
+    patches.current.set(h.id, toRow(h));
+  }, []);
+  const onOrder = useCallback((ids: number[]) => {
+    order.current = ids;
   }, []);
 
   useCommands((c: Command) => {
@@ -144,7 +164,7 @@ function Shell() {
   });
 
   const loaded = settings !== null && (settings.folder === null || rows !== null);
-  const screen = !settings?.folder ? 'welcome' : openId !== null ? 'review' : 'queue';
+  const screen = !settings?.folder ? 'welcome' : reviewing && reviewId !== null ? 'review' : 'queue';
   return (
     <I18nContext.Provider value={tr}>
       <div className="app" data-app-state={loaded ? 'loaded' : 'loading'} data-screen={screen}>
@@ -182,22 +202,26 @@ function Shell() {
           {settings?.folder && rows ? (
             <div className="screen" hidden={screen !== 'queue'}>
               <QueueScreen
+                active={screen === 'queue'}
                 rows={rows}
                 progress={progress}
-                selectedId={lastId}
-                onOpen={(id) => (setOpenId(id), setLastId(id))}
-                onOrder={(ids) => (order.current = ids)}
+                selectedId={reviewId}
+                onOpen={open}
+                onOrder={onOrder}
               />
             </div>
           ) : null}
-          {openId !== null ? (
-            <ReviewScreen
-              reportId={openId}
-              active={screen === 'review'}
-              onBack={() => setOpenId(null)}
-              onNextReport={nextReport}
-              onHeader={onHeader}
-            />
+          {reviewId !== null ? (
+            <div className="screen" hidden={screen !== 'review'}>
+              <ReviewScreen
+                reportId={reviewId}
+                generation={generation}
+                active={screen === 'review'}
+                onBack={back}
+                onNextReport={nextReport}
+                onHeader={onHeader}
+              />
+            </div>
           ) : null}
         </main>
         {askName && settings ? (

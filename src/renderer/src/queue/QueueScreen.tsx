@@ -1,7 +1,19 @@
 // Every report with its status and counts: sort, filter, quick search, import progress, failed files.
-import { useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { GridApi, IRowNode } from 'ag-grid-community';
+import type {
+  CellKeyDownEvent,
+  ColDef,
+  FullWidthCellKeyDownEvent,
+  GetRowIdParams,
+  GridApi,
+  GridReadyEvent,
+  IRowNode,
+  ModelUpdatedEvent,
+  RowClassParams,
+  RowDoubleClickedEvent,
+  RowSelectionOptions,
+} from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import type { ImportProgress, ReportRow, ReportStatus } from '../../../shared/api';
 import { useT } from '../i18n';
@@ -10,9 +22,25 @@ import { queueColumns } from './columns';
 import { ImportBar } from './ImportBar';
 
 type StatusFilter = ReportStatus | 'all';
+
+const DEFAULT_COL_DEF: ColDef<ReportRow> = {
+  sortable: true,
+  resizable: true,
+  floatingFilter: true,
+  suppressHeaderMenuButton: true,
+};
+const ROW_SELECTION: RowSelectionOptions<ReportRow> = {
+  mode: 'singleRow',
+  checkboxes: false,
+  enableClickSelection: true,
+};
+const rowId = (p: GetRowIdParams<ReportRow>): string => String(p.data.id);
+const rowClass = (p: RowClassParams<ReportRow>): string | undefined =>
+  p.data?.missing ? 'row-missing' : undefined;
 const FILTERS: StatusFilter[] = ['all', 'needs_review', 'new', 'verified', 'failed'];
 
 interface Props {
+  active: boolean;
   rows: ReportRow[];
   progress: ImportProgress | null;
   selectedId: number | null;
@@ -20,7 +48,7 @@ interface Props {
   onOrder: (ids: number[]) => void;
 }
 
-export function QueueScreen({ rows, progress, selectedId, onOpen, onOrder }: Props) {
+function QueueScreenImpl({ active, rows, progress, selectedId, onOpen, onOrder }: Props) {
   const tr = useT();
   const { t } = tr;
   const [search, setSearch] = useState('');
@@ -42,17 +70,53 @@ export function QueueScreen({ rows, progress, selectedId, onOpen, onOrder }: Pro
     return c;
   }, [rows]);
 
+  // Back from a report: the keyboard continues on the row of the report just reviewed.
+  useEffect(() => {
+    const api = grid.current;
+    if (!active || !api || selectedId === null) return;
+    const node = api.getRowNode(String(selectedId));
+    if (node?.rowIndex === null || node?.rowIndex === undefined) return;
+    node.setSelected(true);
+    api.ensureIndexVisible(node.rowIndex);
+    api.setFocusedCell(node.rowIndex, 'agency');
+  }, [active, selectedId]);
+
   const setStatusFilter = (f: StatusFilter): void => {
     setFilter(f);
     filterRef.current = f;
     grid.current?.onFilterChanged();
   };
 
-  const reportOrder = (api: GridApi<ReportRow>): void => {
-    const ids: number[] = [];
-    api.forEachNodeAfterFilterAndSort((n) => n.data && ids.push(n.data.id));
-    onOrder(ids);
-  };
+  // Grid options keep their identity across renders (a new doesExternalFilterPass would re-filter every row).
+  const latest = useRef({ onOpen, onOrder });
+  latest.current = { onOpen, onOrder };
+  const stable = useMemo(
+    () => ({
+      isExternalFilterPresent: () => filterRef.current !== 'all',
+      doesExternalFilterPass: (node: IRowNode<ReportRow>) => node.data?.status === filterRef.current,
+      onGridReady: (e: GridReadyEvent<ReportRow>) => {
+        grid.current = e.api;
+      },
+      onFirstDataRendered: () =>
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            if (!painted.current) performance.mark('nianbao:queue-painted');
+            painted.current = true;
+          }, 0),
+        ),
+      onModelUpdated: (e: ModelUpdatedEvent<ReportRow>) => {
+        const ids: number[] = [];
+        e.api.forEachNodeAfterFilterAndSort((n) => n.data && ids.push(n.data.id));
+        latest.current.onOrder(ids);
+      },
+      onRowDoubleClicked: (e: RowDoubleClickedEvent<ReportRow>) => e.data && latest.current.onOpen(e.data.id),
+      onCellKeyDown: (e: CellKeyDownEvent<ReportRow> | FullWidthCellKeyDownEvent<ReportRow>) => {
+        const ev = e.event as KeyboardEvent | null;
+        if (ev?.key === 'Enter' && e.data) latest.current.onOpen(e.data.id);
+      },
+    }),
+    [],
+  );
 
   return (
     <div className="queue-screen" data-testid="queue">
@@ -87,43 +151,27 @@ export function QueueScreen({ rows, progress, selectedId, onOpen, onOrder }: Pro
           theme={gridTheme}
           rowData={rows}
           columnDefs={columnDefs}
-          getRowId={(p) => String(p.data.id)}
+          getRowId={rowId}
           localeText={tr.language === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN}
-          defaultColDef={{
-            sortable: true,
-            resizable: true,
-            floatingFilter: true,
-            suppressHeaderMenuButton: true,
-          }}
+          defaultColDef={DEFAULT_COL_DEF}
           quickFilterText={search}
           cacheQuickFilter
-          isExternalFilterPresent={() => filterRef.current !== 'all'}
-          doesExternalFilterPass={(node: IRowNode<ReportRow>) => node.data?.status === filterRef.current}
-          rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+          isExternalFilterPresent={stable.isExternalFilterPresent}
+          doesExternalFilterPass={stable.doesExternalFilterPass}
+          rowSelection={ROW_SELECTION}
           animateRows={false}
           tooltipShowDelay={400}
-          onGridReady={(e) => {
-            grid.current = e.api;
-          }}
-          onFirstDataRendered={(e) => {
-            if (selectedId !== null) e.api.getRowNode(String(selectedId))?.setSelected(true);
-            requestAnimationFrame(() =>
-              setTimeout(() => {
-                if (!painted.current) performance.mark('nianbao:queue-painted');
-                painted.current = true;
-              }, 0),
-            );
-          }}
-          onModelUpdated={(e) => reportOrder(e.api)}
-          onRowDoubleClicked={(e) => e.data && onOpen(e.data.id)}
-          onCellKeyDown={(e) => {
-            const ev = e.event as KeyboardEvent | null;
-            if (ev?.key === 'Enter' && e.data) onOpen(e.data.id);
-          }}
-          getRowClass={(p) => (p.data?.missing ? 'row-missing' : undefined)}
+          onGridReady={stable.onGridReady}
+          onFirstDataRendered={stable.onFirstDataRendered}
+          onModelUpdated={stable.onModelUpdated}
+          onRowDoubleClicked={stable.onRowDoubleClicked}
+          onCellKeyDown={stable.onCellKeyDown}
+          getRowClass={rowClass}
           overlayNoRowsTemplate={`<span class="empty-note">${t('emptyFolder')}</span>`}
         />
       </div>
     </div>
   );
 }
+
+export const QueueScreen = memo(QueueScreenImpl);

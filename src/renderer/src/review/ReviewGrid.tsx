@@ -1,12 +1,16 @@
 // The report's tables as one dense ag-grid laid out like the official form; values and colours come from a
 // mutable model the review screen updates before asking the grid to refresh.
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type {
   CellClassParams,
   CellFocusedEvent,
   ColDef,
+  GetRowIdParams,
   GridApi,
+  GridReadyEvent,
+  RowClassParams,
+  RowHeightParams,
   ITooltipParams,
   SuppressKeyboardEventParams,
   TabToNextCellParams,
@@ -88,9 +92,11 @@ function buildColumns(model: { current: GridModel }, props: ReviewGridProps): Co
     minWidth: 240,
     editable: false,
     valueGetter: (p) => (p.data ? p.data.label + (p.data.unit ? `（${p.data.unit}）` : '') : ''),
-    colSpan: (p) => (p.data?.kind === 'title' || p.data?.kind === 'group' ? VALUE_COLUMNS + 1 : 1),
+    colSpan: (p) => (p.data?.kind === 'title' || p.data?.kind === 'group' ? VALUE_COLUMNS + 2 : 1),
     cellClass: (p) => (p.data ? [`form-${p.data.kind}`, `indent-${p.data.indent}`] : []),
-    tooltipValueGetter: (p: ITooltipParams<FormRow>) => (p.data?.kind === 'cells' ? p.data.label : undefined),
+    // Only labels long enough to be cut off get a tooltip.
+    tooltipValueGetter: (p: ITooltipParams<FormRow>) =>
+      p.data?.kind === 'cells' && p.data.label.length > 18 ? p.data.label : undefined,
   };
   const values = COLS.map((i): ColDef<FormRow> => ({
     colId: `c${i}`,
@@ -126,7 +132,16 @@ function buildColumns(model: { current: GridModel }, props: ReviewGridProps): Co
     },
     suppressKeyboardEvent: (p: SuppressKeyboardEventParams<FormRow>) => !p.editing && isGridShortcut(p.event),
   }));
-  return [label, ...values];
+  // Keeps the last value column clear of the vertical scrollbar, which ag-grid 36 lays over the columns here.
+  const gutter: ColDef<FormRow> = {
+    colId: 'gutter',
+    width: 18,
+    editable: false,
+    suppressNavigable: true,
+    valueGetter: () => '',
+    cellClass: 'gutter',
+  };
+  return [label, ...values, gutter];
 }
 
 /** Tab and Shift+Tab jump between editable value cells only. */
@@ -135,7 +150,7 @@ function tabToNextCell(params: TabToNextCellParams<FormRow>, model: GridModel) {
   const start = params.previousCellPosition;
   const col0 = start.column.getColId();
   let row = start.rowIndex;
-  let col = col0 === 'label' ? -1 : Number(col0.slice(1));
+  let col = /^c\d$/.test(col0) ? Number(col0.slice(1)) : -1;
   const step = params.backwards ? -1 : 1;
   for (let n = 0; n < rows.length * (VALUE_COLUMNS + 1); n++) {
     col += step;
@@ -155,44 +170,77 @@ function tabToNextCell(params: TabToNextCellParams<FormRow>, model: GridModel) {
   return false;
 }
 
+const DEFAULT_COL_DEF: ColDef<FormRow> = {
+  sortable: false,
+  resizable: false,
+  suppressMovable: true,
+  suppressHeaderMenuButton: true,
+};
+
+function rowHeight(p: RowHeightParams<FormRow>): number {
+  return p.data?.kind === 'head' && p.data.cols.some((c) => (c?.length ?? 0) > 6) ? 36 : 24;
+}
+
+function rowClass(p: RowClassParams<FormRow>): string | undefined {
+  return p.data ? `row-${p.data.kind}` : undefined;
+}
+
+function rowId(p: GetRowIdParams<FormRow>): string {
+  return p.data.id;
+}
+
 function ReviewGridImpl(props: ReviewGridProps) {
   const { model, layout } = props;
-  // Columns read the model through the ref; they never need rebuilding.
-  const columnDefs = useMemo(() => buildColumns(model, props), []); // eslint-disable-line react-hooks/exhaustive-deps
+  // Every option given to the grid must keep its identity across renders: a changed callback makes ag-grid
+  // re-apply the option (a new getRowHeight redraws every row). The callbacks read the latest props via a ref.
+  const latest = useRef(props);
+  latest.current = props;
+  const stable = useMemo(() => {
+    const proxy: ReviewGridProps = {
+      model,
+      layout,
+      onEdit: (key, value) => latest.current.onEdit(key, value),
+      onInvalid: (message) => latest.current.onInvalid(message),
+      onFocusKey: (key) => latest.current.onFocusKey(key),
+      onReady: (api) => latest.current.onReady(api),
+    };
+    return {
+      columnDefs: buildColumns(model, proxy),
+      tabToNextCell: (p: TabToNextCellParams<FormRow>) => tabToNextCell(p, model.current),
+      onGridReady: (e: GridReadyEvent<FormRow>) => latest.current.onReady(e.api),
+      onCellFocused: (e: CellFocusedEvent<FormRow>) => {
+        const colId = typeof e.column === 'object' && e.column ? e.column.getColId() : null;
+        const rows = model.current.layout.rows;
+        const row = e.rowIndex === null || e.rowIndex === undefined ? undefined : rows[e.rowIndex];
+        const col = colId && /^c\d$/.test(colId) ? Number(colId.slice(1)) : -1;
+        latest.current.onFocusKey(col >= 0 ? keyAt(row, col) : null);
+      },
+    };
+  }, [model]); // eslint-disable-line react-hooks/exhaustive-deps
   const localeText = model.current.t.language === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN;
   return (
     <AgGridReact<FormRow>
       theme={gridTheme}
       className="review-grid"
       rowData={layout.rows}
-      columnDefs={columnDefs}
-      getRowId={(p) => p.data.id}
+      columnDefs={stable.columnDefs}
+      getRowId={rowId}
       headerHeight={0}
       localeText={localeText}
-      defaultColDef={{
-        sortable: false,
-        resizable: false,
-        suppressMovable: true,
-        suppressHeaderMenuButton: true,
-      }}
-      getRowClass={(p) => (p.data ? `row-${p.data.kind}` : undefined)}
+      defaultColDef={DEFAULT_COL_DEF}
+      getRowClass={rowClass}
       stopEditingWhenCellsLoseFocus
       enterNavigatesVerticallyAfterEdit
       tooltipShowDelay={250}
       tooltipInteraction={false}
       suppressColumnVirtualisation
+      rowBuffer={4}
       alwaysShowVerticalScroll
-      getRowHeight={(p) =>
-        p.data?.kind === 'head' && p.data.cols.some((c) => (c?.length ?? 0) > 6) ? 36 : 24
-      }
+      getRowHeight={rowHeight}
       animateRows={false}
-      tabToNextCell={(p) => tabToNextCell(p, model.current)}
-      onGridReady={(e) => props.onReady(e.api)}
-      onCellFocused={(e: CellFocusedEvent<FormRow>) => {
-        const colId = typeof e.column === 'object' && e.column ? e.column.getColId() : null;
-        const row = e.rowIndex === null || e.rowIndex === undefined ? undefined : layout.rows[e.rowIndex];
-        props.onFocusKey(colId && colId !== 'label' ? keyAt(row, Number(colId.slice(1))) : null);
-      }}
+      tabToNextCell={stable.tabToNextCell}
+      onGridReady={stable.onGridReady}
+      onCellFocused={stable.onCellFocused}
     />
   );
 }

@@ -18,23 +18,25 @@ import { WaiveDialog } from './WaiveDialog';
 
 interface Props {
   reportId: number;
+  /** Bumped on every open, so opening the same report again reloads it. */
+  generation: number;
   active: boolean;
   onBack: () => void;
   onNextReport: () => boolean;
   onHeader: (h: ReportHeader) => void;
 }
 
-export function ReviewScreen({ reportId, active, onBack, onNextReport, onHeader }: Props) {
+export function ReviewScreen({ reportId, generation, active, onBack, onNextReport, onHeader }: Props) {
   const tr = useT();
   const { t } = tr;
   const toast = useToast();
-  const r = useReport(reportId, tr, onHeader);
+  const r = useReport(reportId, generation, tr, onHeader);
   const { model, grid, state } = r;
   const [selected, setSelected] = useState<string | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [history, setHistory] = useState<CellEdit[] | null>(null);
   const [waiveOpen, setWaiveOpen] = useState(false);
-  const [painted, setPainted] = useState(false);
+  const [paintedLayout, setPaintedLayout] = useState<unknown>(null);
   const [gridReady, setGridReady] = useState(false);
 
   const focusKey = useCallback(
@@ -52,7 +54,7 @@ export function ReviewScreen({ reportId, active, onBack, onNextReport, onHeader 
   // A newly loaded report: repaint, focus its first finding (or first cell), mark it open for tests/bench.
   useEffect(() => {
     if (!state || !grid.current) return;
-    setPainted(false);
+    const layout = state.layout;
     grid.current.refreshCells({ force: true });
     const stops = findingStops(model.current.index, state.layout);
     const first = stops[0] ?? [...state.layout.position.keys()][0];
@@ -60,7 +62,7 @@ export function ReviewScreen({ reportId, active, onBack, onNextReport, onHeader 
     requestAnimationFrame(() =>
       setTimeout(() => {
         performance.mark('nianbao:report-painted');
-        setPainted(true);
+        setPaintedLayout(layout);
       }, 0),
     );
   }, [state?.layout, gridReady]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -169,9 +171,10 @@ export function ReviewScreen({ reportId, active, onBack, onNextReport, onHeader 
   return (
     <div
       className="review-screen"
+      ref={r.root}
       data-testid="review"
       data-report-id={reportId}
-      data-report-state={painted && r.saving === 0 ? 'loaded' : 'busy'}
+      data-report-state={!r.loading && state !== null && paintedLayout === state.layout ? 'loaded' : 'busy'}
       data-status={header?.status ?? ''}
     >
       <div className="toolbar">

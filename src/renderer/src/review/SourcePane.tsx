@@ -35,7 +35,8 @@ const LineView = memo(function LineView({ line, span }: { line: Line; span: Span
   const to = span ? Math.min(text.length, span.end - start) : -1;
   const hit = span !== null && to >= 0 && from <= text.length && (to > from || text.length === 0);
   if (!hit) {
-    if (text.length <= MAX_LINE) return <div className="src-line">{text || '\u00a0'}</div>;
+    if (text.trim() === '') return <div className="src-line src-blank" />;
+    if (text.length <= MAX_LINE) return <div className="src-line">{text}</div>;
     return (
       <div className="src-line">
         {text.slice(0, MAX_LINE)}

@@ -1,12 +1,13 @@
 // Loads one report and applies every change (edit, undo, redo, waiver, verify) to the grid model and to the
 // panels. After each change the grid is refreshed and `nianbao:edit-painted` is dispatched once painted.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { GridApi } from 'ag-grid-community';
 import type { CellView, ReportChange, ReportDetail, ReportHeader, UndoState } from '../../../shared/api';
 import { api, errorText } from '../api';
 import type { Translator } from '../i18n';
 import { useToast } from '../common/toast';
-import { indexFindings } from './findings';
+import { indexFindings, type FindingIndex } from './findings';
 import { buildLayout, type FormLayout, type FormRow } from './layout';
 import type { GridModel } from './ReviewGrid';
 
@@ -33,11 +34,49 @@ function blankCell(key: string): CellView {
   };
 }
 
+/** Keys whose finding colour or suspect mark differs between two indexes. */
+function changedKeys(a: FindingIndex, b: FindingIndex): Set<string> {
+  const keys = new Set<string>();
+  for (const k of new Set([...a.severity.keys(), ...b.severity.keys()])) {
+    if (a.severity.get(k) !== b.severity.get(k)) keys.add(k);
+  }
+  for (const k of new Set([...a.suspect.keys(), ...b.suspect.keys()])) {
+    if (
+      a.suspect.get(k)?.suggestion !== b.suspect.get(k)?.suggestion ||
+      a.suspect.has(k) !== b.suspect.has(k)
+    ) {
+      keys.add(k);
+    }
+  }
+  return keys;
+}
+
+/** Repaints only the given cells ('*': all), so an edit costs a few cells of style work, not the whole grid. */
+function refreshKeys(api: GridApi<FormRow>, layout: FormLayout, keys: Set<string>): void {
+  if (keys.has('*')) return api.refreshCells({ force: true });
+  const rows = new Map<string, Set<string>>();
+  for (const key of keys) {
+    const pos = layout.position.get(key);
+    const row = pos ? layout.rows[pos.row] : undefined;
+    if (!pos || !row) continue;
+    rows.set(row.id, (rows.get(row.id) ?? new Set()).add(`c${pos.col}`));
+  }
+  for (const [id, cols] of rows) {
+    const node = api.getRowNode(id);
+    if (node) api.refreshCells({ rowNodes: [node], columns: [...cols], force: true });
+  }
+}
+
 function afterPaint(fn: () => void): void {
   requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
-export function useReport(reportId: number, t: Translator, onHeader: (h: ReportHeader) => void) {
+export function useReport(
+  reportId: number,
+  generation: number,
+  t: Translator,
+  onHeader: (h: ReportHeader) => void,
+) {
   const toast = useToast();
   const model = useRef<GridModel>({
     cells: new Map(),
@@ -50,9 +89,15 @@ export function useReport(reportId: number, t: Translator, onHeader: (h: ReportH
   const grid = useRef<GridApi<FormRow> | null>(null);
   const [state, setState] = useState<ReportState | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(0);
+  const [loading, setLoading] = useState(true);
+  // Pending saves, shown as data-saving on the screen's root without re-rendering it.
+  const saving = useRef(0);
+  const root = useRef<HTMLDivElement>(null);
+  const setSaving = (delta: number): void => {
+    saving.current += delta;
+    root.current?.setAttribute('data-saving', String(saving.current));
+  };
   const [findings, setFindings] = useState<ReportChange['findings']>([]);
-  const pendingPaint = useRef<{ key: string | null } | null>(null);
   const headerRef = useRef(onHeader);
   headerRef.current = onHeader;
 
@@ -70,37 +115,50 @@ export function useReport(reportId: number, t: Translator, onHeader: (h: ReportH
     let live = true;
     performance.mark('nianbao:report-open-start');
     setError(null);
+    setLoading(true);
     api.getReport({ reportId }).then(
-      (detail) => live && load(detail),
-      (err: unknown) => live && setError(errorText(err)),
+      (detail) => {
+        if (!live) return;
+        load(detail);
+        setLoading(false);
+      },
+      (err: unknown) => {
+        if (!live) return;
+        setError(errorText(err));
+        setLoading(false);
+      },
     );
     return () => {
       live = false;
     };
-  }, [reportId, load]);
+  }, [reportId, generation, load]);
 
   const apply = useCallback((change: ReportChange, focusKey: string | null = null) => {
     for (const c of change.cells) model.current.cells.set(c.key, c);
+    const before = model.current.index;
     model.current.index = indexFindings(change.findings);
+    const keys = changedKeys(before, model.current.index);
+    for (const c of change.cells) keys.add(c.key);
+    const wasReadOnly = model.current.readOnly;
     model.current.readOnly = change.report.status === 'verified' || change.report.status === 'failed';
-    pendingPaint.current = { key: focusKey ?? change.cells[0]?.key ?? null };
-    setFindings(change.findings);
-    setState((s) => (s ? { ...s, header: change.report, undo: change.undo, seq: s.seq + 1 } : s));
+    const paint = {
+      key: focusKey ?? change.cells[0]?.key ?? null,
+      // Read-only state shows on every cell; otherwise only cells whose value or findings changed repaint.
+      keys: wasReadOnly !== model.current.readOnly ? new Set(['*']) : keys,
+    };
+    // Commit the panels now (not after the next frame), repaint the grid cells, then report once painted.
+    flushSync(() => {
+      setFindings(change.findings);
+      setState((s) => (s ? { ...s, header: change.report, undo: change.undo, seq: s.seq + 1 } : s));
+    });
     headerRef.current(change.report);
-  }, []);
-
-  // Runs after React committed the panels for a change: repaint the grid, then tell whoever measures.
-  useEffect(() => {
-    const paint = pendingPaint.current;
-    if (!paint || !grid.current) return;
-    pendingPaint.current = null;
-    grid.current.refreshCells({ force: true });
+    if (grid.current) refreshKeys(grid.current, model.current.layout, paint.keys);
     afterPaint(() => window.dispatchEvent(new CustomEvent('nianbao:edit-painted', { detail: paint })));
-  }, [state?.seq]);
+  }, []);
 
   const run = useCallback(
     async (work: () => Promise<ReportChange>, focusKey: string | null = null): Promise<boolean> => {
-      setSaving((n) => n + 1);
+      setSaving(1);
       try {
         apply(await work(), focusKey);
         return true;
@@ -108,7 +166,7 @@ export function useReport(reportId: number, t: Translator, onHeader: (h: ReportH
         toast(t.t('savedError', { msg: errorText(err) }), 'error');
         return false;
       } finally {
-        setSaving((n) => n - 1);
+        setSaving(-1);
       }
     },
     [apply, toast, t],
@@ -129,5 +187,5 @@ export function useReport(reportId: number, t: Translator, onHeader: (h: ReportH
   );
 
   const cells = useMemo(() => model.current.cells, [state?.seq, state?.layout]); // eslint-disable-line react-hooks/exhaustive-deps
-  return { model, grid, state, error, saving, findings, apply, run, edit, cells };
+  return { model, grid, root, state, error, loading, findings, apply, run, edit, cells };
 }

@@ -1,0 +1,172 @@
+// npm run bench:ui [-- --count 10000 --opens 30 --edits 100]
+// Fills a store with generated reports, serves the built renderer through the e2e loopback bridge and drives
+// Chromium: queue first paint, time to open a report, and the edit round trip (keypress → stored → findings
+// updated → grid repainted), each measured in the page with performance.now().
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import { generateReport } from '../test/generator';
+import { startBridge } from '../test/e2e/bridge';
+import { launch } from '../test/e2e/browser';
+import { ensureRendererBuilt, SAMPLES } from '../test/e2e/setup';
+
+const { values: opts } = parseArgs({
+  options: {
+    count: { type: 'string', default: '10000' },
+    opens: { type: 'string', default: '30' },
+    edits: { type: 'string', default: '100' },
+    loads: { type: 'string', default: '5' },
+  },
+});
+const count = Number(opts.count);
+
+/** Generated files are shared with bench:import (same folder and key), since generating takes a while. */
+function reportsFolder(): string {
+  const generatorDir = join(import.meta.dirname, '../test/generator');
+  const source = createHash('sha256');
+  for (const f of readdirSync(generatorDir).sort()) source.update(readFileSync(join(generatorDir, f)));
+  const key = `${count}-${source.digest('hex').slice(0, 12)}`;
+  const dir = join(tmpdir(), `nianbao-bench-import-${key}`);
+  if (existsSync(join(dir, '.complete'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  for (let i = 0; i < count; i++) {
+    const sub = join(dir, `batch-${String(Math.floor(i / 1000)).padStart(2, '0')}`);
+    if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
+    const report = generateReport(i + 1);
+    writeFileSync(join(sub, report.fileName), report.text);
+  }
+  writeFileSync(join(dir, '.complete'), key);
+  return dir;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+function summary(label: string, ms: number[], goal: string): void {
+  const f = (n: number): string => `${n.toFixed(1)} ms`;
+  console.log(
+    `${label.padEnd(30)} p50 ${f(percentile(ms, 50)).padStart(10)}   p95 ${f(percentile(ms, 95)).padStart(10)}   ` +
+      `max ${f(Math.max(...ms)).padStart(10)}   n=${ms.length}   (goal ${goal})`,
+  );
+}
+
+/** Installs in-page timers: the last keydown time, and every edit repaint measured from the Enter that caused it. */
+async function instrument(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = globalThis as unknown as {
+      __bench: { keyAt: number; edits: number[] };
+      addEventListener: (t: string, l: (e: { key?: string }) => void, capture?: boolean) => void;
+      performance: { now(): number };
+    };
+    w.__bench = { keyAt: 0, edits: [] };
+    w.addEventListener('keydown', (e) => e.key === 'Enter' && (w.__bench.keyAt = w.performance.now()), true);
+    w.addEventListener('nianbao:edit-painted', () =>
+      w.__bench.edits.push(w.performance.now() - w.__bench.keyAt),
+    );
+  });
+}
+
+async function lastMark(page: Page, name: string): Promise<number> {
+  return page.evaluate((n) => {
+    const marks = performance.getEntriesByName(n);
+    return marks[marks.length - 1]?.startTime ?? NaN;
+  }, name);
+}
+
+async function main(): Promise<void> {
+  ensureRendererBuilt();
+  const folder = reportsFolder();
+  const dataDir = join(tmpdir(), `nianbao-bench-ui-${process.pid}`);
+  let t = performance.now();
+  const bridge = await startBridge({ dataDir, samplesDir: SAMPLES, watch: false });
+  await bridge.service.setReviewerName({ name: '基准测试' });
+  await bridge.service.openFolder(folder);
+  const progress = await bridge.service.idle();
+  const importSeconds = (performance.now() - t) / 1000;
+  const rows = await bridge.service.listReports({});
+  const session = await launch();
+  try {
+    const page = await session.browser.newPage();
+    page.on('pageerror', (err) => console.error('页面错误 (page error):', err.message));
+
+    // Queue first paint: navigation start → first rows of the grid painted.
+    const paints: number[] = [];
+    for (let i = 0; i < Number(opts.loads); i++) {
+      await page.goto(bridge.url);
+      await page.waitForFunction(
+        () => performance.getEntriesByName('nianbao:queue-painted').length > 0,
+        null,
+        {
+          timeout: 60_000,
+        },
+      );
+      paints.push(await lastMark(page, 'nianbao:queue-painted'));
+    }
+    const shown = await page.locator('.queue-grid .ag-row[row-id]').count();
+
+    // Open a report: Enter on the queue row → grid and source painted.
+    await instrument(page);
+    await page.locator('.queue-grid .ag-row[row-index="0"] [col-id="agency"]').click();
+    const opens: number[] = [];
+    for (let i = 0; i < Number(opts.opens); i++) {
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-testid="review"][data-report-state="loaded"]', { timeout: 30_000 });
+      const keyAt = await page.evaluate(
+        () => (globalThis as unknown as { __bench: { keyAt: number } }).__bench.keyAt,
+      );
+      opens.push((await lastMark(page, 'nianbao:report-painted')) - keyAt);
+      await page.keyboard.press('Alt+ArrowLeft');
+      await page.waitForFunction(() => {
+        const doc = (
+          globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } | null } }
+        ).document;
+        return Boolean(doc.activeElement?.closest('.queue-grid'));
+      });
+      await page.keyboard.press('ArrowDown');
+    }
+
+    // Edit round trip on the focused cell: Enter, type, Enter (commit) … repainted; then back up and again.
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="review"][data-report-state="loaded"]');
+    await page.evaluate(
+      () => ((globalThis as unknown as { __bench: { edits: number[] } }).__bench.edits = []),
+    );
+    for (let i = 0; i < Number(opts.edits); i++) {
+      await page.keyboard.press('F2');
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type(String((i % 7) + 1));
+      const before = await page.evaluate(
+        () => (globalThis as unknown as { __bench: { edits: number[] } }).__bench.edits.length,
+      );
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        (n) => (globalThis as unknown as { __bench: { edits: number[] } }).__bench.edits.length > n,
+        before,
+        { timeout: 10_000 },
+      );
+      await page.keyboard.press('ArrowUp');
+    }
+    const edits = await page.evaluate(
+      () => (globalThis as unknown as { __bench: { edits: number[] } }).__bench.edits,
+    );
+
+    console.log(
+      `\nbench:ui — ${rows.length} 份报告 in the store (import ${importSeconds.toFixed(1)} s, ${progress.failed} failed)`,
+    );
+    console.log(`queue rows rendered (virtualised): ${shown}`);
+    summary('queue first paint', paints, '≤ 1000 ms');
+    summary('open a report', opens, '≤ 150 ms');
+    summary('edit round trip', edits, 'p95 ≤ 50 ms');
+  } finally {
+    await session.close();
+    await bridge.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
