@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   ensureRendererBuilt();
   const folder = reportsFolder();
   const dataDir = join(tmpdir(), `nianbao-bench-ui-${process.pid}`);
-  let t = performance.now();
+  const t = performance.now();
   const bridge = await startBridge({ dataDir, samplesDir: SAMPLES, watch: false });
   await bridge.service.setReviewerName({ name: '基准测试' });
   await bridge.service.openFolder(folder);
