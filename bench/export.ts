@@ -7,7 +7,7 @@
 // redrawn from a seeded random generator (negative 本年增/减, decimal 万元 amounts included), agencies numbered.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportDataset, type ExportOptions } from '../src/core/export';
@@ -111,17 +111,22 @@ function buildStore(file: string): Store {
 async function timed(db: Store, label: string, options: ExportOptions): Promise<void> {
   if (args.only && !label.includes(args.only)) return;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const result = await exportDataset(db, options);
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   const bytes = result.files.reduce((sum, f) => sum + statSync(f.path).size, 0);
-  console.log(
-    `${label.padEnd(22)} ${seconds.toFixed(2).padStart(7)} s  ${String(result.rows).padStart(9)} rows  ` +
-      `${Math.round(result.rows / seconds)
-        .toLocaleString('en-US')
-        .padStart(
-          9,
-        )} rows/s  ${(bytes / 1e6).toFixed(1).padStart(7)} MB  rss ${Math.round(process.memoryUsage.rss() / 1e6)} MB`,
-  );
+  const rate = Math.round(result.rows / seconds).toLocaleString('en-US');
+  const fields = [
+    label.padEnd(22),
+    `${seconds.toFixed(2).padStart(7)} s`,
+    `${String(result.rows).padStart(9)} rows`,
+    `${rate.padStart(9)} rows/s`,
+    `cpu ${((used.user + used.system) / 1e6).toFixed(2).padStart(6)} s`,
+    `${(bytes / 1e6).toFixed(1).padStart(7)} MB`,
+    `rss ${Math.round(process.memoryUsage.rss() / 1e6)} MB`,
+  ];
+  console.log(fields.join('  '));
 }
 
 const root = mkdtempSync(path.join(tmpdir(), 'nianbao-bench-export-'));
@@ -134,9 +139,10 @@ try {
     .pluck()
     .get() as number;
   const cells = db.prepare('SELECT count(*) FROM cells').pluck().get() as number;
+  const load = os.loadavg()[0]?.toFixed(1);
   console.log(
     `store: ${reports} verified reports, ${cells} cells, ready in ${((performance.now() - started) / 1000).toFixed(1)} s ` +
-      `(saveFile + verifyReport, node ${process.version})`,
+      `(saveFile + verifyReport, node ${process.version}, load average ${load})`,
   );
   const out = path.join(root, 'out');
   await timed(db, 'long CSV', { format: 'csv', out: path.join(out, 'long.csv'), shapes: ['long'] });

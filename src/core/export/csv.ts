@@ -1,6 +1,6 @@
 // CSV writer: RFC 4180 (comma, CRLF, fields with comma/quote/CR/LF quoted, quotes doubled), UTF-8 with a BOM so
 // that Excel opens Chinese text correctly.
-import { CHUNK_CHARS, writeText } from './text-file';
+import { writeText } from './text-file';
 import type { CellValue, Sheet } from './types';
 
 const BOM = '\uFEFF';
@@ -22,17 +22,14 @@ export function csvLine(values: readonly CellValue[]): string {
 /** Writes one sheet to `file` (created or truncated); returns the number of data rows. */
 export async function writeCsv(file: string, sheet: Sheet): Promise<number> {
   let rows = 0;
-  await writeText(file, async (write) => {
-    let chunk = BOM + csvLine(sheet.columns.map((c) => c.name));
+  await writeText(file, async (out) => {
+    await out.write(BOM + csvLine(sheet.columns.map((c) => c.name)));
     for (const row of sheet.rows()) {
-      chunk += csvLine(row);
+      const line = csvLine(row);
+      if (out.fits(line)) out.add(line);
+      else await out.write(line);
       rows++;
-      if (chunk.length >= CHUNK_CHARS) {
-        await write(chunk);
-        chunk = '';
-      }
     }
-    await write(chunk);
   });
   return rows;
 }
