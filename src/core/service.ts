@@ -4,7 +4,18 @@ import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { cpSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ApiEvents, ApiHandlers, EventName, ImportProgress, Language, Settings } from '../shared/api';
+import type {
+  ApiEvents,
+  ApiHandlers,
+  EventName,
+  ExportOutcome,
+  ExportRequest,
+  ImportProgress,
+  Language,
+  Outcome,
+  Settings,
+} from '../shared/api';
+import { exportDataset, ExportError } from './export';
 import * as store from './store';
 import { startLibrary, type LibraryHandle } from './service/library';
 import { readSettings, writeSettings } from './service/settings';
@@ -18,7 +29,8 @@ export interface ServiceOptions {
   watch?: boolean;
 }
 
-export type ServiceHandlers = Omit<ApiHandlers, 'chooseFolder'>;
+/** Everything but the two channels that need a system dialog (the Electron main process or the bridge adds them). */
+export type ServiceHandlers = Omit<ApiHandlers, 'chooseFolder' | 'exportDataset'>;
 
 const NO_PROGRESS: ImportProgress = {
   folder: null,
@@ -211,5 +223,28 @@ export class ReviewService implements ServiceHandlers {
 
   async cellHistory({ reportId, key }: { reportId: number; key: string }) {
     return store.cellHistory(this.store, reportId, key);
+  }
+
+  /** Writes the dataset into `folder`; a condition the reviewer can act on comes back as a reason. */
+  async exportTo(folder: string, request: ExportRequest): Promise<Outcome<ExportOutcome>> {
+    const started = performance.now();
+    try {
+      const result = await exportDataset(this.store, { ...request, out: resolve(folder) }, (done, total) =>
+        this.emit('exportProgress', { done, total }),
+      );
+      return {
+        ok: true,
+        value: {
+          folder: resolve(folder),
+          files: result.files.map((f) => f.path),
+          reports: result.reports,
+          rows: result.rows,
+          seconds: (performance.now() - started) / 1000,
+        },
+      };
+    } catch (err) {
+      if (err instanceof ExportError) return { ok: false, reason: err.message };
+      throw err;
+    }
   }
 }

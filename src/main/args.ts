@@ -33,6 +33,22 @@ export const ARG_SCHEMAS = {
   reopenReport: z.object({ reportId, note: note.optional() }).strict(),
   waiveFinding: z.object({ reportId, findingId: z.number().int().positive(), note }).strict(),
   cellHistory: z.object({ reportId, key: cellKey }).strict(),
+  exportDataset: z
+    .object({
+      format: z.enum(['csv', 'xlsx', 'json']),
+      shapes: z
+        .array(z.enum(['long', 'wide', 'reports', 'codebook', 'harmonised']))
+        .min(1)
+        .max(5),
+      includeAll: z.boolean(),
+      years: z.array(z.number().int().min(1990).max(2100)).max(50).optional(),
+      templates: z
+        .array(z.enum(['2021', '2019', 'legacy']))
+        .max(3)
+        .optional(),
+      agency: z.string().trim().min(1).max(100).optional(),
+    })
+    .strict(),
 } satisfies { [C in Channel]: z.ZodType<ArgsOf<C>> };
 
 export const CHANNELS = Object.keys(ARG_SCHEMAS) as Channel[];

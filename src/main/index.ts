@@ -29,6 +29,7 @@ async function start(): Promise<void> {
   const service = await ReviewService.open({ dataDir: app.getPath('userData'), samplesDir: samplesDir() });
   service.on('importProgress', (p) => send('importProgress', p));
   service.on('reportsChanged', (p) => send('reportsChanged', p));
+  service.on('exportProgress', (p) => send('exportProgress', p));
 
   const handlers: ApiHandlers = {
     ...service.handlers(),
@@ -37,6 +38,15 @@ async function start(): Promise<void> {
       const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       const folder = picked.filePaths[0];
       return picked.canceled || !folder ? null : service.openFolder(folder);
+    },
+    async exportDataset(args) {
+      const options = {
+        title: '选择导出文件夹',
+        properties: ['openDirectory' as const, 'createDirectory' as const],
+      };
+      const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      const folder = picked.filePaths[0];
+      return picked.canceled || !folder ? null : service.exportTo(folder, args);
     },
     async setLanguage(args) {
       const settings = await service.setLanguage(args);

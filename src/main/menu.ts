@@ -9,6 +9,7 @@ const L = {
   file: { 'zh-CN': '文件', en: 'File' },
   chooseFolder: { 'zh-CN': '选择报告文件夹…', en: 'Choose Report Folder…' },
   useSamples: { 'zh-CN': '使用示例报告', en: 'Use Sample Reports' },
+  exportData: { 'zh-CN': '导出数据集…', en: 'Export Dataset…' },
   quit: { 'zh-CN': '退出', en: 'Quit' },
   edit: { 'zh-CN': '编辑', en: 'Edit' },
   undo: { 'zh-CN': '撤销修改', en: 'Undo Edit' },
@@ -49,6 +50,7 @@ export function buildMenu(win: BrowserWindow, language: Language): Menu {
       submenu: [
         cmd(L.chooseFolder, 'choose-folder', 'CmdOrCtrl+O'),
         cmd(L.useSamples, 'use-samples'),
+        cmd(L.exportData, 'export', 'CmdOrCtrl+E'),
         { type: 'separator' },
         { label: t(L.quit), role: 'quit' },
       ],

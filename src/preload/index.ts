@@ -7,7 +7,12 @@ function invoke<C extends Channel>(channel: C, args?: ArgsOf<C>): Promise<Result
   return ipcRenderer.invoke(channel, args) as Promise<ResultOf<C>>;
 }
 
-const EVENTS: Record<EventName, true> = { importProgress: true, reportsChanged: true, menuCommand: true };
+const EVENTS: Record<EventName, true> = {
+  importProgress: true,
+  reportsChanged: true,
+  exportProgress: true,
+  menuCommand: true,
+};
 
 const api = {
   getSettings: () => invoke('getSettings'),
@@ -25,6 +30,7 @@ const api = {
   reopenReport: (args) => invoke('reopenReport', args),
   waiveFinding: (args) => invoke('waiveFinding', args),
   cellHistory: (args) => invoke('cellHistory', args),
+  exportDataset: (args) => invoke('exportDataset', args),
   on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void {
     if (!Object.hasOwn(EVENTS, event)) throw new Error(`未知事件：${String(event)}`);
     const channel = `event:${event}`;

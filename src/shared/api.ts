@@ -1,6 +1,6 @@
 // The contract between the renderer and the process that holds the data (Electron main, or the e2e bridge).
 // Types only: the runtime argument schemas live in src/main/args.ts and are checked against these types.
-import type { DocumentFormat, Finding, ReadHow, Span, Template } from './types';
+import type { DocumentFormat, Finding, ReadHow, Span, Template, TemplateId } from './types';
 
 export type Language = 'zh-CN' | 'en';
 
@@ -146,6 +146,29 @@ export interface VerifyArgs {
   waiveNote?: string;
 }
 
+export type ExportFormat = 'csv' | 'xlsx' | 'json';
+export type ExportShape = 'long' | 'wide' | 'reports' | 'codebook' | 'harmonised';
+
+/** What to export; where to is asked with the system dialog (the page never names a path). */
+export interface ExportRequest {
+  format: ExportFormat;
+  shapes: ExportShape[];
+  /** Every report whatever its status (with a status column); default: verified reports only. */
+  includeAll: boolean;
+  years?: number[];
+  templates?: TemplateId[];
+  /** Part of the agency name, e.g. `街道`. */
+  agency?: string;
+}
+
+export interface ExportOutcome {
+  folder: string;
+  files: string[];
+  reports: number;
+  rows: number;
+  seconds: number;
+}
+
 /**
  * Result of a command that can be refused for a reason the reviewer must read (verify with standing errors, …).
  * Invalid arguments and broken invariants are thrown instead.
@@ -171,6 +194,8 @@ export interface ApiHandlers {
   reopenReport: (args: { reportId: number; note?: string }) => Promise<ReportChange>;
   waiveFinding: (args: { reportId: number; findingId: number; note: string }) => Promise<ReportChange>;
   cellHistory: (args: { reportId: number; key: string }) => Promise<CellEdit[]>;
+  /** Asks for a destination folder and writes the dataset there; null when cancelled; refused with a reason. */
+  exportDataset: (args: ExportRequest) => Promise<Outcome<ExportOutcome> | null>;
 }
 
 export type Channel = keyof ApiHandlers;
@@ -193,6 +218,7 @@ export type MenuCommand =
   | 'set-name'
   | 'language-zh-CN'
   | 'language-en'
+  | 'export'
   | 'shortcuts';
 
 /** Events pushed to the renderer. */
@@ -200,6 +226,8 @@ export interface ApiEvents {
   importProgress: ImportProgress;
   /** Reports were added, changed or removed by the watcher. */
   reportsChanged: { reportIds: number[] };
+  /** Report-sheets written of the total while an export runs. */
+  exportProgress: { done: number; total: number };
   menuCommand: MenuCommand;
 }
 

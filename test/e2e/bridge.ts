@@ -27,6 +27,8 @@ const TYPES: Record<string, string> = {
 export interface BridgeOptions extends ServiceOptions {
   /** What the system folder dialog would return (null: the reviewer cancels). */
   chooseFolder?: string | null;
+  /** The folder the export dialog would return (null: cancelled). */
+  exportFolder?: string | null;
   rendererDir?: string;
 }
 
@@ -56,6 +58,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const handlers: ApiHandlers = {
     ...service.handlers(),
     chooseFolder: async () => (opts.chooseFolder ? service.openFolder(opts.chooseFolder) : null),
+    exportDataset: async (args) => (opts.exportFolder ? service.exportTo(opts.exportFolder, args) : null),
   };
   const streams = new Set<ServerResponse>();
   const push = <E extends EventName>(event: E, payload: ApiEvents[E]): void => {
@@ -64,6 +67,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const offs = [
     service.on('importProgress', (p) => push('importProgress', p)),
     service.on('reportsChanged', (p) => push('reportsChanged', p)),
+    service.on('exportProgress', (p) => push('exportProgress', p)),
   ];
   // tsx/esbuild may wrap named functions in a `__name` helper that the page lacks.
   const apiScript =

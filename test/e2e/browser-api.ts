@@ -7,6 +7,7 @@ export function installBridgeApi(channels: readonly Channel[], base: string): vo
   const listeners: { [E in EventName]: Set<(payload: ApiEvents[E]) => void> } = {
     importProgress: new Set(),
     reportsChanged: new Set(),
+    exportProgress: new Set(),
     menuCommand: new Set(),
   };
   const source = new EventSource(`${base}/events`);

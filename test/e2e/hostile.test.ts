@@ -78,6 +78,13 @@ describe('hostile report content', () => {
     expect(
       await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned),
     ).toBeUndefined();
-    expect(await page.evaluate(() => getComputedStyle(document.body).display)).not.toBe('none');
+    const bodyDisplay = await page.evaluate(() => {
+      const w = globalThis as unknown as {
+        getComputedStyle(e: unknown): { display: string };
+        document: { body: unknown };
+      };
+      return w.getComputedStyle(w.document.body).display;
+    });
+    expect(bodyDisplay).not.toBe('none');
   });
 });

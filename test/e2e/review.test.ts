@@ -1,6 +1,7 @@
 // The review desk end to end: the built renderer in Chromium, the real core and a real SQLite file behind the
 // loopback bridge. Import the samples, fix the glued-digit report by keyboard, verify, restart, undo.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBridge, type Bridge } from './bridge';
@@ -35,7 +36,7 @@ describe('review desk in Chromium', () => {
   beforeAll(async () => {
     ensureRendererBuilt();
     dataDir = tempDir('e2e');
-    bridge = await startBridge({ dataDir, samplesDir: SAMPLES });
+    bridge = await startBridge({ dataDir, samplesDir: SAMPLES, exportFolder: join(dataDir, 'export') });
     session = await launch();
     page = await session.browser.newPage();
     page.on('pageerror', (err) => {
@@ -124,6 +125,26 @@ describe('review desk in Chromium', () => {
     await page.mouse.move(700, 12);
     await expect.poll(() => page.locator('.toast').count(), { timeout: 10_000 }).toBe(0);
     await page.screenshot({ path: `${SCREENSHOTS}/queue.png` });
+  });
+
+  it('exports the verified report as CSV through the export dialog', async () => {
+    mkdirSync(join(dataDir, 'export'));
+    await page.getByTestId('export').click();
+    const dialog = page.getByTestId('export-dialog');
+    await dialog.getByLabel('CSV').check();
+    await dialog.getByRole('button', { name: '选择文件夹并导出' }).click();
+    await expect
+      .poll(() => dialog.getByTestId('export-result').textContent(), { timeout: 30_000 })
+      .toContain('1 份报告');
+    await dialog.getByRole('button', { name: '关闭' }).click();
+    const files = readdirSync(join(dataDir, 'export'));
+    const long = files.find((f) => f.includes('long'));
+    expect(long).toBeDefined();
+    const csv = readFileSync(join(dataDir, 'export', long!), 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const line = csv.split(/\r?\n/).find((l) => l.includes('apply.total.total'));
+    expect(line).toContain('兰亭街道');
+    expect(line).toMatch(/,3,1,/); // value 3, extracted 1
   });
 
   it('after a restart of the bridge on the same database, undo and redo still work', async () => {

@@ -9,6 +9,7 @@ import { commandOf, isTyping, type Command } from './common/keys';
 import { ToastProvider, useToast } from './common/toast';
 import { QueueScreen } from './queue/QueueScreen';
 import { ReviewScreen } from './review/ReviewScreen';
+import { ExportDialog } from './queue/ExportDialog';
 
 function toRow(h: ReportHeader): ReportRow {
   const {
@@ -54,6 +55,7 @@ function Shell() {
   const [generation, setGeneration] = useState(0);
   const [askName, setAskName] = useState(false);
   const [showKeys, setShowKeys] = useState(false);
+  const [showExport, setShowExport] = useState(false);
   const order = useRef<number[]>([]);
   const rowsRef = useRef<ReportRow[]>([]);
   rowsRef.current = rows ?? [];
@@ -161,6 +163,7 @@ function Shell() {
     else if (c === 'set-name') setAskName(true);
     else if (c === 'language-zh-CN' || c === 'language-en') setLanguage(c === 'language-en' ? 'en' : 'zh-CN');
     else if (c === 'shortcuts') setShowKeys(true);
+    else if (c === 'export' && settings?.folder) setShowExport(true);
   });
 
   const loaded = settings !== null && (settings.folder === null || rows !== null);
@@ -185,6 +188,15 @@ function Shell() {
             <option value="zh-CN">简体中文</option>
             <option value="en">English</option>
           </select>
+          <button
+            type="button"
+            onClick={() => setShowExport(true)}
+            title="Ctrl+E"
+            disabled={!settings?.folder}
+            data-testid="export"
+          >
+            {tr.t('export')}
+          </button>
           <button type="button" onClick={() => void openFolder('choose')} title="Ctrl+O">
             {tr.t('chooseFolder')}
           </button>
@@ -237,6 +249,7 @@ function Shell() {
           />
         ) : null}
         {showKeys ? <ShortcutsDialog onClose={() => setShowKeys(false)} /> : null}
+        {showExport ? <ExportDialog onClose={() => setShowExport(false)} /> : null}
       </div>
     </I18nContext.Provider>
   );

@@ -81,6 +81,7 @@ const SHORTCUTS: [string, string, string][] = [
   ['Ctrl+Shift+N', '下一份待审报告', 'Next report to review'],
   ['Alt+←', '返回报告队列', 'Back to the queue'],
   ['Ctrl+O', '选择报告文件夹', 'Choose the report folder'],
+  ['Ctrl+E', '导出数据集', 'Export the dataset'],
 ];
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {

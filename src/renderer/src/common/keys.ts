@@ -16,6 +16,7 @@ export function commandOf(e: KeyboardEvent): Command | null {
   if (mod && e.shiftKey && key === 'n') return 'next-report';
   if (mod && key === 'h') return 'history';
   if (mod && key === 'o') return 'choose-folder';
+  if (mod && key === 'e') return 'export';
   if (e.altKey && key === 'ArrowLeft') return 'back-to-queue';
   if (!mod && !e.altKey && key === 'a') return 'accept-suggestion';
   return null;
