@@ -166,7 +166,11 @@ describe('the review path', () => {
 describe('argument checks (src/main/args.ts)', () => {
   it('declares exactly the channels of the handler map', async () => {
     const s = await open();
-    const handlers: ApiHandlers = { ...s.handlers(), chooseFolder: async () => null, exportDataset: async () => null };
+    const handlers: ApiHandlers = {
+      ...s.handlers(),
+      chooseFolder: async () => null,
+      exportDataset: async () => null,
+    };
     expect([...CHANNELS].sort()).toEqual(Object.keys(handlers).sort());
     expect(Object.keys(ARG_SCHEMAS).length).toBe(CHANNELS.length);
   });
