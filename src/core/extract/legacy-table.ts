@@ -111,7 +111,9 @@ function cellsOf(text: string, from: number, to: number): Cell[] {
     parts.forEach((part, k) => {
       const lead = part.length - part.trimStart().length;
       const trimmed = part.trim();
-      const interior = k > 0 && k < parts.length - 1;
+      // A line holding only '|' is an empty cell too (one cell per line).
+      const interior =
+        (k > 0 && k < parts.length - 1) || (parts.length === 2 && k === 0 && parts[1]!.trim() === '');
       if (trimmed || interior)
         cells.push({ text: trimmed, start: at + lead, end: at + lead + trimmed.length });
       at += part.length + 1;

@@ -22,7 +22,12 @@ export function readReviewTable(text: string, from: number, to: number): TableRe
   }
   const valuesStart = start + firstValue.index;
   // Whatever follows the table (notes with figures, another table) is not part of its 15 cells.
-  const tokens = firstValues(tokenize(text, valuesStart, to), REVIEW_KEYS.length);
+  let tokens = firstValues(tokenize(text, valuesStart, to), REVIEW_KEYS.length);
+  // A row that starts with ' | ' has an empty first cell.
+  const lineStart = text.lastIndexOf('\n', valuesStart - 1) + 1;
+  if (/^\s*\|\s*$/.test(text.slice(lineStart, valuesStart))) {
+    tokens = [{ kind: 'empty', raw: '', start: valuesStart, end: valuesStart }, ...tokens];
+  }
   const solved = solveRow(tokens, 15, GROUPS_SUM);
   if (solved.readings.length === 0) {
     markMissing(result, REVIEW_KEYS, '行政复议、行政诉讼');

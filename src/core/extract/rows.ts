@@ -16,7 +16,7 @@ const LABEL_START =
   /^(?:\d{1,2}[.．、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)[\u3400-\u9fff]/;
 const LABEL_CHAR = /[\u3400-\u9fff、,，:：;；"'《》〈〉()（）[\]【】·]/;
 const FORWARD =
-  /(?:[\u3400-\u9fff、,，:：;；"'《》〈〉()（）[\]【】·/]|[ \t]*\n[ \t\n]*(?=[\u3400-\u9fff])|[ \t]+(?=[\u3400-\u9fff]))*/y;
+  /(?:[\u3400-\u9fff、,，:：;；"'《》〈〉()（）[\]【】·/]|[ \t]*\n[ \t\n]*(?=[\u3400-\u9fff]{2})|[ \t]+(?=[\u3400-\u9fff]))*/y;
 
 /** Extends a label match forward over the rest of the label (Chinese text and its punctuation). */
 function labelEndFrom(text: string, at: number, limit: number): number {
