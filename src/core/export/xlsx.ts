@@ -30,7 +30,8 @@ export async function writeXlsx(
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream,
     useStyles: true,
-    useSharedStrings: false,
+    // The long sheet repeats a few hundred labels: a shared-strings table makes the file smaller and faster.
+    useSharedStrings: true,
     zip: { zlib: { level: 1 } },
   });
   workbook.creator = 'Nianbao 年报审校';
