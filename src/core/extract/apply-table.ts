@@ -70,8 +70,18 @@ function chooseWithColumns(
   const present = new Set([...chosen.keys()].flatMap((s) => s.keys));
   const rowOfKey = new Map<string, RowSpec>();
   for (const spec of chosen.keys()) for (const k of spec.keys) rowOfKey.set(k, spec);
+
+  // Rows read by guesswork (short, long, failing their own sum) cannot confirm anything: rules touching them are
+  // left out of the joint solve.
+  const unreliable = new Set(
+    [...solved]
+      .filter(([, { result }]) => result.short || result.long || result.failsCheck)
+      .map(([spec]) => spec),
+  );
   const rules = rulesFor(template, (k) => present.has(k)).filter(
-    (r) => r.id !== 'apply.row_total' && [...r.left, ...r.right].every((k) => present.has(k)),
+    (r) =>
+      r.id !== 'apply.row_total' &&
+      [...r.left, ...r.right].every((k) => present.has(k) && !unreliable.has(rowOfKey.get(k)!)),
   );
   // Rows whose readings are settled first, so that rules can be checked as soon as their rows are assigned.
   open.sort(([, a], [, b]) => a.result.readings.length - b.result.readings.length);

@@ -109,7 +109,8 @@ function optionsOf(token: Token, maxCells: number, cap: number): Option[] {
     cost: token.digitsOnly && token.raw.length > 1 && token.raw[0] === '0' ? 2 : 0,
     multi: false,
   };
-  const options = [whole];
+  // A run with a leading zero is one cell only when it is all zeros (`00`): `082` is 0 and 82.
+  const options = token.digitsOnly && /^[+-]?0\d*[1-9]/.test(token.raw) ? [] : [whole];
   if (token.digitsOnly && token.raw.length > 1 && token.raw.length <= MAX_SPLIT_DIGITS) {
     for (let parts = 2; parts <= Math.min(maxCells, token.raw.replace(/^[+-]/, '').length); parts++) {
       options.push(...splitsOf(token, parts, cap));
