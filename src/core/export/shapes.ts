@@ -33,54 +33,61 @@ function reportValues(report: ExportReport, ctx: ShapeContext): CellValue[] {
 }
 
 const CUMULATIVE = '#cumulative';
-const ranks = new Map<string, (key: string) => number>();
+const UNKNOWN = Number.MAX_SAFE_INTEGER;
 
-/** Position of a key in the printed order of a template; cumulative values right after their base key. */
-function rankOf(template: string): (key: string) => number {
-  let rank = ranks.get(template);
-  if (!rank) {
-    const order = keyOrder(template);
-    const known = new Map<string, number>();
-    rank = (key) => {
-      let r = known.get(key);
-      if (r === undefined) {
-        r = key.endsWith(CUMULATIVE) ? order(key.slice(0, -CUMULATIVE.length)) + 0.5 : order(key);
-        known.set(key, r);
-      }
-      return r;
-    };
-    ranks.set(template, rank);
-  }
-  return rank;
+interface KeyOrder {
+  /** Position of a canonical key in the template's printed order; UNKNOWN for any other key. */
+  position: (key: string) => number;
+  /** Printed order; keys outside the template after, by key; a `#cumulative` key right after its base key. */
+  compare: (a: string, b: string) => number;
 }
 
-/** A report's cells in the printed order of its template; keys outside the template last, by key. */
+const orders = new Map<string, KeyOrder>();
+
+function orderOf(template: string): KeyOrder {
+  let found = orders.get(template);
+  if (!found) {
+    const order = keyOrder(template);
+    const base = (key: string) => (key.endsWith(CUMULATIVE) ? key.slice(0, -CUMULATIVE.length) : key);
+    found = {
+      position: (key) => (key.endsWith(CUMULATIVE) ? UNKNOWN : order(key)),
+      compare: (a, b) => {
+        const [x, y] = [base(a), base(b)];
+        return order(x) - order(y) || (x < y ? -1 : x > y ? 1 : 0) || a.length - b.length;
+      },
+    };
+    orders.set(template, found);
+  }
+  return found;
+}
+
+/** A report's cells in the printed order of its template (see KeyOrder.compare). */
 export function sortCells(template: string, cells: readonly ExportCell[]): ExportCell[] {
-  const rank = rankOf(template);
-  // Canonical keys have distinct whole-number ranks: place them directly, sort only the others.
+  const { position, compare } = orderOf(template);
+  // Canonical keys have distinct positions: place them directly, sort only the others.
   const slots: ExportCell[] = [];
   const others: ExportCell[] = [];
   for (const cell of cells) {
-    const r = rank(cell.key);
-    if (Number.isInteger(r) && r < SLOT_LIMIT && slots[r] === undefined) slots[r] = cell;
+    const p = position(cell.key);
+    if (p < SLOT_LIMIT && slots[p] === undefined) slots[p] = cell;
     else others.push(cell);
   }
   const placed = slots.filter((c) => c !== undefined);
   if (others.length === 0) return placed;
-  others.sort((a, b) => rank(a.key) - rank(b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return mergeByRank(placed, others, rank);
+  others.sort((a, b) => compare(a.key, b.key));
+  return merge(placed, others, compare);
 }
 
 const SLOT_LIMIT = 10_000;
 
-function mergeByRank(a: ExportCell[], b: ExportCell[], rank: (key: string) => number): ExportCell[] {
+function merge(a: ExportCell[], b: ExportCell[], compare: KeyOrder['compare']): ExportCell[] {
   const out: ExportCell[] = [];
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
     const x = a[i];
     const y = b[j];
-    if (y === undefined || (x !== undefined && rank(x.key) <= rank(y.key))) {
+    if (y === undefined || (x !== undefined && compare(x.key, y.key) <= 0)) {
       out.push(x as ExportCell);
       i++;
     } else {
