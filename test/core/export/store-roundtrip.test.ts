@@ -97,6 +97,20 @@ describe('filters in SQL', () => {
     expect([...agencies]).toEqual(['兰亭街道']);
   });
 
+  it('a failure part-way leaves no file and the store usable', async () => {
+    const out = path.join(root, 'broken');
+    for (const format of EXPORT_FORMATS) {
+      const failing = exportDataset(db, { format, out, shapes: ['long', 'wide'] }, (done) => {
+        if (done === 2) throw new Error('中途失败 (simulated)');
+      });
+      await expect(failing).rejects.toThrow(/simulated/);
+    }
+    expect(readdirSync(out)).toEqual([]);
+    const again = await exportDataset(db, { format: 'csv', out, shapes: ['long'] });
+    expect(readdirSync(out)).toEqual(['long.csv']);
+    expect(again.reports).toBe(4);
+  });
+
   it('an export with no matching report fails and writes nothing', async () => {
     const out = path.join(root, 'none');
     await expect(exportDataset(db, { format: 'xlsx', out, years: [1999] })).rejects.toThrow(/没有符合条件/);
