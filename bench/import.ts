@@ -4,11 +4,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fieldsOf } from '../src/core/fields';
 import { importFolder } from '../src/core/library';
+import { processDocument } from '../src/core/pipeline';
 import { listReports, openStore } from '../src/core/store';
 import { generateReport } from '../test/generator';
 
@@ -45,6 +46,10 @@ function reportsFolder(): string {
   return dir;
 }
 
+function cpuSeconds(u: NodeJS.CpuUsage): number {
+  return (u.user + u.system) / 1e6;
+}
+
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.txt'))
@@ -59,8 +64,11 @@ async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
   try {
     // The import, as the app and the CLI run it: worker threads, batched transactions, findings, documents.
+    const load = loadavg()[0]!;
     const db = openStore(join(work, 'import.db'));
+    let cpu = process.cpuUsage();
     const result = await importFolder(db, folder, { workers });
+    const importCpu = cpuSeconds(process.cpuUsage(cpu));
     const cells = db.prepare('SELECT count(*) FROM cells').pluck().get() as number;
     const perFile = new Map(
       (
@@ -87,6 +95,7 @@ async function main(): Promise<void> {
       `INSERT INTO cells (report_id, key, raw, extracted, value, how, span_start, span_end) VALUES (?, ?, ?, ?, ?, 'clean', ?, ?)`,
     );
     t = performance.now();
+    cpu = process.cpuUsage();
     const texts: string[] = [];
     for (const f of files) texts.push(await readFile(f, 'utf8'));
     base.transaction(() => {
@@ -97,20 +106,35 @@ async function main(): Promise<void> {
       });
     })();
     const baselineSeconds = (performance.now() - t) / 1000;
+    const baselineCpu = cpuSeconds(process.cpuUsage(cpu));
     base.close();
+
+    // What reading and extracting alone cost (every 10th file, one thread): the part the workers do.
+    const sample = files.filter((_, i) => i % 10 === 0);
+    cpu = process.cpuUsage();
+    for (const f of sample) await processDocument(await readFile(f), f);
+    const extractCpuPerReport = cpuSeconds(process.cpuUsage(cpu)) / sample.length;
 
     const seconds = result.seconds;
     const p = result.progress;
     const line = (label: string, value: string) => console.log(`${label.padEnd(34)} ${value}`);
     console.log(
-      `\nbench:import — ${files.length} 份报告, ${availableParallelism()} 核, workers ${workers ?? 'default'}`,
+      `\nbench:import — ${files.length} 份报告, ${availableParallelism()} 核, workers ${workers ?? 'default'}, ` +
+        `load average ${load.toFixed(1)} at start`,
     );
     line('import: reports / failed', `${p.done} / ${p.failed} (${JSON.stringify(result.tally)})`);
     line('import: cells stored', String(cells));
     line('import: seconds', seconds.toFixed(2));
     line('import: reports/s', (p.done / seconds).toFixed(0));
+    line('import: CPU seconds (all threads)', importCpu.toFixed(2));
+    line(
+      'read + extract alone: CPU ms/report',
+      `${(extractCpuPerReport * 1000).toFixed(2)} (sampled ${sample.length} files)`,
+    );
+    line('read + extract alone: CPU s, all', (extractCpuPerReport * files.length).toFixed(2));
     line('baseline: seconds (read + insert)', baselineSeconds.toFixed(2));
     line('baseline: reports/s', (files.length / baselineSeconds).toFixed(0));
+    line('baseline: CPU seconds', baselineCpu.toFixed(2));
     line('ratio import / baseline', (seconds / baselineSeconds).toFixed(2));
     line('listReports (all rows)', `${listed} rows in ${listMs.toFixed(0)} ms`);
     line('rerun (nothing changed): seconds', `${rerunSeconds.toFixed(2)} (${rerun.tally.skipped} skipped)`);

@@ -2,7 +2,9 @@
 import type { FileContent } from '../store/save';
 
 export type ToWorker =
-  { type: 'read'; id: number; path: string } | { type: 'extract'; id: number } | { type: 'drop'; id: number };
+  | { type: 'read'; id: number; path: string }
+  /** The content is stored already: do not extract it. */
+  | { type: 'drop'; id: number };
 
 export type FromWorker =
   | { type: 'hashed'; id: number; sha256: string; size: number; mtimeMs: number }

@@ -67,7 +67,8 @@ interface Job {
   isCurrent: (sha256: string) => boolean;
   resolve: (outcome: ReadOutcome) => void;
   hashed?: { sha256: string; size: number; mtimeMs: number };
-  extracting?: boolean;
+  /** Order in which the worker hashed it, which is the order it extracts in. */
+  hashedSeq?: number;
 }
 
 interface Slot {
@@ -100,7 +101,7 @@ export class WorkerPool implements FileReader {
     private readonly opts: PoolOptions = {},
   ) {
     const size = Math.max(1, opts.size ?? availableParallelism());
-    this.parallelism = size * 4;
+    this.parallelism = size * 8;
     this.hangMs = opts.hangMs ?? 120_000;
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
     this.watchdog = setInterval(() => this.checkHangs(), Math.min(this.hangMs, 5_000));
@@ -148,11 +149,8 @@ export class WorkerPool implements FileReader {
     if (!job) return;
     if (m.type === 'hashed') {
       job.hashed = { sha256: m.sha256, size: m.size, mtimeMs: m.mtimeMs };
-      if (!job.isCurrent(m.sha256)) {
-        job.extracting = true;
-        this.post(slot, { type: 'extract', id: m.id });
-        return;
-      }
+      job.hashedSeq = this.nextId++;
+      if (!job.isCurrent(m.sha256)) return; // the worker extracts it
       this.post(slot, { type: 'drop', id: m.id });
       this.finish(slot, job, { kind: 'file', file: this.file(job, null) });
     } else if (m.type === 'unopened') {
@@ -209,7 +207,9 @@ export class WorkerPool implements FileReader {
     slot.worker.removeAllListeners();
     void slot.worker.terminate();
     const jobs = [...slot.jobs.values()].sort((a, b) => a.id - b.id);
-    const culprit = jobs.find((j) => j.extracting) ?? jobs.find((j) => j.hashed) ?? jobs[0];
+    // A worker extracts its hashed files in the order hashed: the first one not finished is the file it was on.
+    const hashed = jobs.filter((j) => j.hashedSeq !== undefined).sort((a, b) => a.hashedSeq! - b.hashedSeq!);
+    const culprit = hashed[0] ?? jobs[0];
     if (this.fallback) this.slots.splice(index, 1);
     else this.slots[index] = this.spawn();
     if (this.slots.length === 0 && !this.fallback) this.fallback = new InlineReader(this.version);

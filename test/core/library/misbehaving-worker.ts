@@ -1,16 +1,14 @@
-// The real import worker, except that extracting a file whose text starts with HANG never returns and one that
-// starts with CRASH ends the thread: for testing how the pool survives a hanging or crashing extractor.
-import { readFileSync } from 'node:fs';
+// The real import worker loop, except that extracting a file whose text starts with HANG never returns and one
+// that starts with CRASH ends the thread: for testing how the pool survives a hanging or crashing extractor.
 import { parentPort } from 'node:worker_threads';
-import type { ToWorker } from '../../../src/core/library/messages';
+import { extractContent, type HashedFile } from '../../../src/core/library/read-file';
+import { serveImports } from '../../../src/core/library/worker-loop';
 
-const paths = new Map<number, string>();
-parentPort!.on('message', (m: ToWorker) => {
-  if (m.type === 'read') paths.set(m.id, m.path);
-  if (m.type !== 'extract') return;
-  const text = readFileSync(paths.get(m.id)!, 'utf8');
-  if (text.startsWith('HANG')) for (;;);
-  if (text.startsWith('CRASH')) process.exit(3);
-});
+async function misbehave(file: HashedFile) {
+  const head = Buffer.from(file.bytes ?? []).toString('utf8', 0, 5);
+  if (head.startsWith('HANG')) for (;;);
+  if (head.startsWith('CRASH')) process.exit(3);
+  return extractContent(file);
+}
 
-await import('../../../src/core/library/import-worker');
+serveImports(parentPort!, misbehave);
