@@ -137,9 +137,16 @@ async function main(): Promise<void> {
       () => ((globalThis as unknown as { __bench: { edits: number[] } }).__bench.edits = []),
     );
     for (let i = 0; i < Number(opts.edits); i++) {
+      // A value different from the cell's, or nothing would be saved.
+      const current = await page.evaluate(() => {
+        const doc = (
+          globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }
+        ).document;
+        return Number(doc.querySelector('.review-grid .ag-cell-focus')?.textContent || 0);
+      });
       await page.keyboard.press('F2');
       await page.keyboard.press('ControlOrMeta+A');
-      await page.keyboard.type(String((i % 7) + 1));
+      await page.keyboard.type(String(((Math.trunc(current) + 1 + (i % 5)) % 9) + 1));
       const before = await page.evaluate(
         () => (globalThis as unknown as { __bench: { edits: number[] } }).__bench.edits.length,
       );

@@ -1,7 +1,7 @@
 // The application: first start (folder, reviewer name), the queue, the review screen, shortcuts and menus.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportProgress, Language, ReportHeader, ReportRow, Settings } from '../../shared/api';
-import { api, errorText } from './api';
+import { api, errorText, firstReports } from './api';
 import { I18nContext, makeTranslator } from './i18n';
 import { emitCommand, useCommands } from './common/commands';
 import { NameDialog, ShortcutsDialog, Welcome } from './common/dialogs';
@@ -71,7 +71,9 @@ function Shell() {
     void api.getSettings().then((s) => {
       setSettings(s);
       if (!s.reviewerName) setAskName(true);
-      if (s.folder) refresh();
+      if (s.folder) {
+        void firstReports.then((list) => (list ? setRows((now) => now ?? list) : refresh()));
+      }
     });
     void api.importStatus().then(setProgress);
     let timer: ReturnType<typeof setTimeout> | null = null;

@@ -9,6 +9,12 @@ declare global {
 
 export const api: NianbaoApi = window.nianbao;
 
+/**
+ * The queue's rows, asked for as soon as the script runs (before React renders), so the query runs while the page
+ * lays itself out. Null when no folder is open yet.
+ */
+export const firstReports = api.listReports({}).catch(() => null);
+
 /** Error text for the reviewer, without Electron's "Error invoking remote method" wrapper. */
 export function errorText(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);

@@ -160,6 +160,7 @@ function QueueScreenImpl({ active, rows, progress, selectedId, onOpen, onOrder }
           doesExternalFilterPass={stable.doesExternalFilterPass}
           rowSelection={ROW_SELECTION}
           animateRows={false}
+          rowBuffer={5}
           tooltipShowDelay={400}
           onGridReady={stable.onGridReady}
           onFirstDataRendered={stable.onFirstDataRendered}

@@ -8,6 +8,8 @@ const STATUS_RANK: Record<ReportStatus, number> = { needs_review: 0, new: 1, fai
 function count(field: 'errors' | 'warnings' | 'edited', headerName: string, cls: string): ColDef<ReportRow> {
   return {
     field,
+    // Within a status, the reports with the most errors come first.
+    ...(field === 'errors' ? { sort: 'desc' as const, sortIndex: 1 } : {}),
     headerName,
     width: 66,
     type: 'rightAligned',
@@ -25,6 +27,7 @@ export function queueColumns(tr: Translator): ColDef<ReportRow>[] {
       headerName: t('status'),
       width: 92,
       sort: 'asc',
+      sortIndex: 0,
       comparator: (a: ReportStatus, b: ReportStatus) => STATUS_RANK[a] - STATUS_RANK[b],
       valueFormatter: (p: ValueFormatterParams<ReportRow, ReportStatus>) =>
         p.value ? tr.status(p.value) : '',

@@ -1,0 +1,90 @@
+// The queue as a reviewer sees it mid-week: a few hundred generated reports, some verified, some edited, some
+// failed files, for docs/screenshots/queue.png. Also checks the queue's quick search and status filter.
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { generateReport } from '../generator';
+import { startBridge, type Bridge } from './bridge';
+import { launch, type Session } from './browser';
+import { appLoaded, queueRowCount } from './helpers';
+import { ensureRendererBuilt, SAMPLES, SCREENSHOTS, tempDir } from './setup';
+
+const GENERATED = 240;
+
+describe('queue with a working library', () => {
+  let dir: string;
+  let bridge: Bridge;
+  let session: Session;
+  let page: Page;
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    dir = tempDir('queue');
+    const folder = join(dir, '2021年报');
+    mkdirSync(folder, { recursive: true });
+    for (let i = 1; i <= GENERATED; i++) {
+      const report = generateReport(7000 + i);
+      writeFileSync(join(folder, report.fileName), report.text);
+    }
+    copyFileSync(join(SAMPLES, '004_20668ad12bb1064e.txt'), join(folder, '004_20668ad12bb1064e.txt'));
+    writeFileSync(join(folder, '扫描件.pdf'), '%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n');
+    writeFileSync(join(folder, '损坏的文档.docx'), 'PK\u0003\u0004 truncated');
+    bridge = await startBridge({ dataDir: join(dir, 'data'), samplesDir: SAMPLES, chooseFolder: folder });
+    await bridge.service.setReviewerName({ name: '王审校' });
+    await bridge.service.openFolder(folder);
+    await bridge.service.idle();
+    // A morning's work: reports without errors verified, one edited.
+    const rows = await bridge.service.listReports({});
+    for (const r of rows.filter((x) => x.errors === 0 && x.status !== 'failed').slice(0, 60)) {
+      await bridge.service.verifyReport({ reportId: r.id });
+    }
+    const glued = rows.find((r) => r.path.startsWith('004_'))!;
+    await bridge.service.editCell({
+      reportId: glued.id,
+      key: 'apply.denied.third_party.natural_person',
+      value: 1,
+    });
+    session = await launch();
+    page = await session.browser.newPage();
+  }, 180_000);
+
+  afterAll(async () => {
+    await session?.close();
+    await bridge?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists every file, failed ones with their error', async () => {
+    await page.goto(bridge.url);
+    await appLoaded(page);
+    const failed = await bridge.service.listReports({ status: 'failed' });
+    expect(failed.map((r) => r.path).sort()).toEqual(['扫描件.pdf', '损坏的文档.docx']);
+    expect(failed.every((r) => (r.error ?? '').length > 0)).toBe(true);
+    await page.locator('[data-filter="failed"]').click();
+    await expect.poll(() => queueRowCount(page)).toBe(2);
+    await expect
+      .poll(() =>
+        page
+          .locator('.queue-grid .ag-row', { hasText: '扫描件.pdf' })
+          .locator('[col-id="note"]')
+          .textContent(),
+      )
+      .toContain('PDF');
+    await page.locator('[data-filter="all"]').click();
+  });
+
+  it('finds a report by quick search', async () => {
+    await page.getByRole('searchbox').fill('兰亭');
+    await expect.poll(() => queueRowCount(page)).toBe(1);
+    await page.getByRole('searchbox').fill('');
+    await expect.poll(() => queueRowCount(page)).toBeGreaterThan(20);
+  });
+
+  it('saves the queue screenshot', async () => {
+    await page.locator('.queue-grid .ag-row[row-index="3"] [col-id="agency"]').click();
+    await page.mouse.move(700, 12);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/queue.png` });
+  });
+});
