@@ -23,7 +23,9 @@ const plausibleAgency = (s: string): boolean =>
 
 function titleCandidates(lines: string[]): { agency: string; year: number | null }[] {
   const out: { agency: string; year: number | null }[] = [];
-  for (const line of lines) {
+  for (const fullLine of lines) {
+    // A title sits at the start of its line; a page that lost its line breaks has it in its first characters.
+    const line = fullLine.length > 300 ? fullLine.slice(0, 300) : fullLine;
     if (!TITLE.test(line)) continue;
     // Page titles and breadcrumbs join their parts with `_`, `>` or `|`.
     for (const cell of line.split(/[|_>›»]/)) {

@@ -83,6 +83,13 @@ function makeSplit(token: Extract<Token, { kind: 'num' }>, starts: number[]): Op
   return { cells, cost: multi ? 4 + cells.length : 1, multi };
 }
 
+/** A token read as one cell, as printed. */
+function wholeCell(token: Token): CellRead {
+  const value = token.kind === 'num' ? token.value : 0;
+  const how: ReadHow = token.kind === 'num' ? 'clean' : 'blank_as_zero';
+  return { value, how, raw: token.raw, start: token.start, end: token.end };
+}
+
 function optionsOf(token: Token, maxCells: number, cap: number): Option[] {
   if (token.kind === 'empty') {
     return [
@@ -123,7 +130,8 @@ function optionsOf(token: Token, maxCells: number, cap: number): Option[] {
  * Reads `n` cells from the tokens; `check` is the row's own arithmetic (e.g. 6 columns sum to 总计), and
  * `lastIsSum` says that check is "the last cell is the sum of the others", which lets a long glued run be cut fast.
  */
-export function solveRow(tokens: Token[], n: number, check?: RowCheck, lastIsSum = false): RowResult {
+export function solveRow(allTokens: Token[], n: number, check?: RowCheck, lastIsSum = false): RowResult {
+  const tokens = collapseEmpties(allTokens);
   const valueTokens = tokens.filter((t) => t.kind !== 'empty');
   if (valueTokens.length > n) return longRow(tokens, n, check);
   const only = valueTokens[0];
@@ -210,7 +218,7 @@ function dedupe(readings: RowReading[]): RowReading[] {
 function shortRow(tokens: Token[], n: number, check?: RowCheck): RowResult {
   const shown: CellRead[] = tokens
     .filter((t) => t.kind !== 'empty')
-    .flatMap((t) => optionsOf(t, 1, 1)[0]!.cells.map((c) => ({ ...c, how: 'guessed' as ReadHow })));
+    .map((t) => ({ ...wholeCell(t), how: 'guessed' as ReadHow }));
   const missing = n - shown.length;
   const readings: RowReading[] = [];
   if (missing <= 2) {
@@ -271,14 +279,22 @@ function* placements(n: number, k: number): Generator<number[]> {
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) yield [i, j];
 }
 
-/** More values than cells: try each window of n consecutive values; the row goes to review either way. */
+/** Runs of empty cells are colspan padding or one blank cell, never many blank cells. */
+function collapseEmpties(tokens: Token[]): Token[] {
+  return tokens.filter((t, i) => t.kind !== 'empty' || tokens[i - 1]?.kind !== 'empty');
+}
+
+const MAX_WINDOWS = 12;
+
+/**
+ * More values than cells: try windows of n consecutive values (the first ones: what follows a row is more often
+ * foreign); the row goes to review either way.
+ */
 function longRow(tokens: Token[], n: number, check?: RowCheck): RowResult {
   const values = tokens.filter((t) => t.kind !== 'empty');
   const readings: RowReading[] = [];
-  for (let from = 0; from + n <= values.length; from++) {
-    const cells = values
-      .slice(from, from + n)
-      .map((t) => ({ ...optionsOf(t, 1, 1)[0]!.cells[0]!, how: 'guessed' as ReadHow }));
+  for (let from = 0; from + n <= values.length && from < MAX_WINDOWS; from++) {
+    const cells = values.slice(from, from + n).map((t) => ({ ...wholeCell(t), how: 'guessed' as ReadHow }));
     const ok = !check || check(cells.map((c) => c.value ?? 0));
     readings.push({ cells, cost: ok ? 10 : 20, multiDigitSplit: false });
   }

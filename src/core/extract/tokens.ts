@@ -30,14 +30,19 @@ const CELL_SEPARATOR = /[|\n]/;
  * Reads value tokens from text[start, end). Chinese text between values (group headings such as （三）不予公开)
  * is skipped; a run of 8 or more Chinese characters ends the region (prose or the next table's heading).
  */
+/** No row has more cells than this; a region with more values is garbage and need not be read to its end. */
+const MAX_VALUES = 200;
+const MAX_REGION = 4000;
+
 export function tokenize(text: string, start: number, end: number, stopAtProse = true): Token[] {
-  const segment = maskRemarks(text.slice(start, end));
+  // No row's values span more than a few hundred characters; what lies beyond is not read.
+  const segment = maskRemarks(text.slice(start, Math.min(end, start + MAX_REGION)));
   const tokens: Token[] = [];
   const re =
-    /([+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)(万元|人次|元|件|条|个|人|次|项|篇|起|%)?|(——|—|--|-|\/|无|空)|([\u3400-\u9fff]+)|(\|)/g;
+    /([+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)(万元|人次|元|件|条|个|人|次|项|篇|起|%)?|(—+|-+|\/)|([\u3400-\u9fff]+)|(\|)/g;
   let lastPipeLine = -1; // index in segment of the last '|' on the current line, if the line had no value since
   let m: RegExpExecArray | null;
-  while ((m = re.exec(segment))) {
+  while ((m = re.exec(segment)) && tokens.length < MAX_VALUES) {
     const at = m.index;
     if (m[5] !== undefined) {
       // One cell per line: a line holding only '|' is an empty cell.
@@ -54,6 +59,9 @@ export function tokenize(text: string, start: number, end: number, stopAtProse =
     }
     if (m[4] !== undefined) {
       if (stopAtProse && m[4].length >= 8) break;
+      if ((m[4] === '无' || m[4] === '空') && isWholeCell(segment, at, at + 1)) {
+        tokens.push({ kind: 'blank', raw: m[4], start: start + at, end: start + at + 1 });
+      }
       lastPipeLine = -1;
       continue;
     }
@@ -83,10 +91,12 @@ export function tokenize(text: string, start: number, end: number, stopAtProse =
 }
 
 function lineHoldsOnly(segment: string, at: number): boolean {
-  const lineStart = segment.lastIndexOf('\n', at - 1) + 1;
-  const nl = segment.indexOf('\n', at + 1);
-  const lineEnd = nl < 0 ? segment.length : nl;
-  return lineStart > 0 && nl >= 0 && segment.slice(lineStart, lineEnd).trim() === '|';
+  let before = at - 1;
+  while (before >= 0 && (segment[before] === ' ' || segment[before] === '\t')) before--;
+  if (before < 0 || segment[before] !== '\n') return false;
+  let after = at + 1;
+  while (after < segment.length && (segment[after] === ' ' || segment[after] === '\t')) after++;
+  return after < segment.length && segment[after] === '\n';
 }
 
 function isWholeCell(segment: string, from: number, to: number): boolean {

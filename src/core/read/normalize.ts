@@ -25,12 +25,18 @@ const REPLACED: Record<number, string> = {
   0x2014: '—', // em dash stays an em dash (blank marker)
 };
 
+const cache = new Map<number, string>();
+
 function mapCodePoint(cp: number, ch: string): string {
-  if (REMOVED.has(cp)) return '';
-  if (SPACES.has(cp)) return ' ';
-  const replaced = REPLACED[cp];
-  if (replaced !== undefined) return replaced;
-  return ch.normalize('NFKC');
+  if (cp >= 0xff01 && cp <= 0xff5e && cp !== 0xff5e) return String.fromCharCode(cp - 0xfee0); // full-width ASCII
+  let out = cache.get(cp);
+  if (out === undefined) {
+    if (REMOVED.has(cp)) out = '';
+    else if (SPACES.has(cp)) out = ' ';
+    else out = REPLACED[cp] ?? ch.normalize('NFKC');
+    if (cache.size < 5000) cache.set(cp, out);
+  }
+  return out;
 }
 
 /**
@@ -38,13 +44,22 @@ function mapCodePoint(cp: number, ch: string): string {
  * curly quotes to straight ones, CRLF/CR to LF.
  */
 export function normalizeText(original: string): NormalizedText {
-  const out: string[] = [];
-  const offsets: number[] = [];
+  let text = '';
+  let offsets = new Int32Array(original.length + 16);
+  let length = 0;
+  const push = (from: number, count: number, same: boolean): void => {
+    if (length + count + 1 > offsets.length) {
+      const grown = new Int32Array(Math.max(offsets.length * 2, length + count + 16));
+      grown.set(offsets.subarray(0, length));
+      offsets = grown;
+    }
+    for (let k = 0; k < count; k++) offsets[length++] = same ? from : from + k;
+  };
   let chunkStart = -1; // start of a run of characters copied unchanged
   const flush = (end: number): void => {
     if (chunkStart < 0) return;
-    out.push(original.slice(chunkStart, end));
-    for (let k = chunkStart; k < end; k++) offsets.push(k);
+    text += original.slice(chunkStart, end);
+    push(chunkStart, end - chunkStart, false);
     chunkStart = -1;
   };
   for (let i = 0; i < original.length;) {
@@ -59,20 +74,18 @@ export function normalizeText(original: string): NormalizedText {
       continue;
     }
     flush(i);
-    let mapped: string;
-    if (cp === 0x0d) {
-      mapped = original.charCodeAt(i + 1) === 0x0a ? '' : '\n';
-    } else {
-      mapped = mapCodePoint(cp, original.slice(i, i + width));
-    }
-    out.push(mapped);
-    for (let k = 0; k < mapped.length; k++) offsets.push(i);
+    const mapped =
+      cp === 0x0d
+        ? original.charCodeAt(i + 1) === 0x0a
+          ? ''
+          : '\n'
+        : mapCodePoint(cp, original.slice(i, i + width));
+    text += mapped;
+    push(i, mapped.length, true);
     i += width;
   }
   flush(original.length);
-  const text = out.join('');
-  const toOriginal = new Int32Array(text.length + 1);
-  for (let k = 0; k < offsets.length; k++) toOriginal[k] = offsets[k]!;
+  const toOriginal = offsets.length === text.length + 1 ? offsets : offsets.slice(0, text.length + 1);
   toOriginal[text.length] = original.length;
   return { text, toOriginal };
 }
