@@ -105,7 +105,8 @@ function reportYear(
 
 /** Reads the metadata from the normalised text. */
 export function readMeta(text: string): ReportMeta {
-  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  // Metadata sits in a report's first few thousand lines; a page padded with more is not searched to its end.
+  const lines = text.split('\n', 5000).filter((l) => l.trim() !== '');
   const titles = titleCandidates(lines.slice(0, 400));
   const published = publishedDate(text, lines);
   const fromTitles = titles.map((t) => t.agency).filter((a) => a !== '');
