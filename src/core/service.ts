@@ -66,6 +66,8 @@ export class ReviewService implements ServiceHandlers {
     const service = new ReviewService(opts);
     const folder = service.settings.folder;
     if (folder && existsSync(folder)) await service.openFolder(folder, service.settings.usingSamples);
+    // A folder that went away (unplugged drive, renamed): start at the welcome screen, the database stays.
+    else if (folder) service.save({ folder: null, usingSamples: false });
     return service;
   }
 

@@ -61,6 +61,19 @@ describe('settings and folders', () => {
     expect(await s.getSettings()).toMatchObject({ reviewerName: null, language: 'zh-CN', folder: null });
   });
 
+  it('starts at the welcome screen when the last folder has gone, keeping the reviewer', async () => {
+    const folder = join(dataDir, 'gone');
+    mkdirSync(folder);
+    let s = await open();
+    await s.setReviewerName({ name: '李审校' });
+    await s.openFolder(folder);
+    await s.idle();
+    await s.close();
+    rmSync(folder, { recursive: true });
+    s = await open();
+    expect(await s.getSettings()).toMatchObject({ reviewerName: '李审校', folder: null });
+  });
+
   it('refuses a folder that does not exist, with a clear message', async () => {
     const s = await open();
     await expect(s.openFolder(join(dataDir, 'nope'))).rejects.toThrow('文件夹不存在');

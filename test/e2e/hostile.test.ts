@@ -87,4 +87,38 @@ describe('hostile report content', () => {
     });
     expect(bodyDisplay).not.toBe('none');
   });
+
+  it('runs under a strict content security policy: no inline script, no remote content', async () => {
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+    // (eval itself cannot be probed from here: the test driver's own evaluation is exempt from the page's CSP.)
+    const blocked = await page.evaluate(async () => {
+      const w = globalThis as unknown as {
+        fetch(url: string): Promise<unknown>;
+        document: { createElement(t: string): { textContent: string }; head: { append(n: unknown): void } };
+        addEventListener(type: string, l: (e: { effectiveDirective: string }) => void): void;
+        __inline?: boolean;
+      };
+      const violations: string[] = [];
+      w.addEventListener('securitypolicyviolation', (e) => violations.push(e.effectiveDirective));
+      const script = w.document.createElement('script');
+      script.textContent = 'window.__inline = true';
+      w.document.head.append(script);
+      let remoteBlocked = false;
+      try {
+        await w.fetch('https://example.com/');
+      } catch {
+        remoteBlocked = true;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50)); // violation events are queued
+      return { inlineRan: w.__inline === true, remoteBlocked, violations: violations.sort() };
+    });
+    expect(blocked).toEqual({
+      inlineRan: false,
+      remoteBlocked: true,
+      violations: ['connect-src', 'script-src-elem'],
+    });
+  });
 });

@@ -64,7 +64,10 @@ function Shell() {
   const tr = useMemo(() => makeTranslator(settings?.language ?? 'zh-CN'), [settings?.language]);
 
   const refresh = useCallback(() => {
-    api.listReports({}).then(setRows, (err: unknown) => toast(errorText(err), 'error'));
+    api.listReports({}).then(setRows, (err: unknown) => {
+      toast(errorText(err), 'error');
+      setRows((now) => now ?? []);
+    });
   }, [toast]);
 
   useEffect(() => {
