@@ -64,7 +64,8 @@ type Mutation =
   | { kind: 'join_lines' }
   | { kind: 'scramble_digits'; seed: number };
 
-const at = fc.double({ min: 0, max: 1, noNaN: true });
+// Where in the document a mutation lands, as a fraction; unbiased, so it is not almost always the very start.
+const at = fc.noBias(fc.integer({ min: 0, max: 1_000_000 })).map((n) => n / 1_000_000);
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('truncate' as const), at }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant('shuffle' as const), seed: fc.integer() }), weight: 2 },
@@ -190,17 +191,26 @@ function wellFormed(result: Extraction, text: string): string | null {
   return null;
 }
 
-/** Milliseconds for one extraction; a slow one is timed twice more so a GC pause or a busy machine is not blamed. */
+/**
+ * The cost of one extraction in ms: the lesser of wall and CPU time, so that a machine shared with other jobs (this
+ * one runs several) does not inflate it. One just over the limit is timed twice more, so that a GC pause is not
+ * blamed; one far over it is not.
+ */
 function timed(text: string): { ms: number; result: Extraction } {
-  let start = performance.now();
-  let result = extractReport(text);
-  let ms = performance.now() - start;
-  for (let i = 0; i < 2 && ms >= LIMIT_MS; i++) {
-    start = performance.now();
-    result = extractReport(text);
-    ms = Math.min(ms, performance.now() - start);
+  const once = (): { ms: number; result: Extraction } => {
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    const result = extractReport(text);
+    const wall = performance.now() - start;
+    const { user, system } = process.cpuUsage(cpu);
+    return { ms: Math.min(wall, (user + system) / 1000), result };
+  };
+  let best = once();
+  for (let i = 0; i < 2 && best.ms >= LIMIT_MS && best.ms < 5 * LIMIT_MS; i++) {
+    const again = once();
+    if (again.ms < best.ms) best = again;
   }
-  return { ms, result };
+  return best;
 }
 
 describe('extractReport on mutated reports', () => {
