@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { generateReport } from '../generator';
 import { startBridge, type Bridge } from './bridge';
 import { launch, type Session } from './browser';
-import { appLoaded, queueRowCount } from './helpers';
+import { appLoaded, queueRowCount, reportLoaded } from './helpers';
 import { ensureRendererBuilt, SAMPLES, SCREENSHOTS, tempDir } from './setup';
 
 const GENERATED = 240;
@@ -79,6 +79,31 @@ describe('queue with a working library', () => {
     await expect.poll(() => queueRowCount(page)).toBe(1);
     await page.getByRole('searchbox').fill('');
     await expect.poll(() => queueRowCount(page)).toBeGreaterThan(20);
+  });
+
+  it('switching between reports repaints every cell (no colour left from the previous report)', async () => {
+    const rows = await bridge.service.listReports({});
+    const glued = rows.find((r) => r.path.startsWith('004_'))!;
+    const clean = rows.find(
+      (r) => r.template === '2019' && r.errors === 0 && r.warnings === 0 && r.edited === 0,
+    );
+    expect(clean).toBeDefined();
+    const open = async (path: string, id: number): Promise<void> => {
+      await page.getByRole('searchbox').fill(path);
+      await expect.poll(() => queueRowCount(page)).toBe(1);
+      await page.locator('.queue-grid .ag-row [col-id="agency"]').first().click();
+      await page.keyboard.press('Enter');
+      await reportLoaded(page, id);
+    };
+    const marked = () =>
+      page.locator('.review-grid .ag-cell:is(.sev-error, .sev-warning, .suspect, .edited)').count();
+    await open(glued.path, glued.id);
+    expect(await marked()).toBeGreaterThan(0);
+    await page.keyboard.press('Alt+ArrowLeft');
+    await open(clean!.path, clean!.id);
+    expect(await marked()).toBe(0);
+    await page.keyboard.press('Alt+ArrowLeft');
+    await page.getByRole('searchbox').fill('');
   });
 
   it('saves the queue screenshot', async () => {

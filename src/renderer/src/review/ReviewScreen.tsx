@@ -51,7 +51,9 @@ export function ReviewScreen({ reportId, generation, active, onBack, onNextRepor
     [model, grid],
   );
 
-  // A newly loaded report: repaint, focus its first finding (or first cell), mark it open for tests/bench.
+  // A newly loaded report: repaint every rendered cell (rows of the same template keep their ids, and a cell whose
+  // text is unchanged would keep the previous report's colours), focus its first finding (or first cell), and mark
+  // it open for tests and the benchmark.
   useEffect(() => {
     if (!state || !grid.current) return;
     const layout = state.layout;
