@@ -107,6 +107,9 @@ describe('queue with a working library', () => {
   });
 
   it('saves the queue screenshot', async () => {
+    // Sorted by year, newest first: a mix of statuses, as a reviewer's queue looks mid-week.
+    await page.getByRole('columnheader', { name: '年度' }).click();
+    await page.getByRole('columnheader', { name: '年度' }).click();
     await page.locator('.queue-grid .ag-row[row-index="3"] [col-id="agency"]').click();
     await page.mouse.move(700, 12);
     mkdirSync(SCREENSHOTS, { recursive: true });
