@@ -5,7 +5,7 @@ import type { DataItem, Form } from './forms';
 import type { PrintedRow } from './layout';
 import { tokensOf } from './layout';
 import type { Random } from './random';
-import type { RuleInstance } from './rules';
+import { ruleKeys, type RuleInstance } from './rules';
 import type { Page } from './shapes';
 import { ambiguousRows } from './split';
 import type { Modifier, Truth } from './types';
@@ -153,11 +153,14 @@ export function printTables(rng: Random, forms: Form[], values: Values, ctx: Pri
     }
   }
 
+  // A reader cannot lean on arithmetic through a short row: which of its cells is missing is unknown.
+  const unknown = new Set(slots.filter((s) => s.row.drop !== undefined).flatMap((s) => s.item.keys));
+  const usable = ctx.rules?.filter((r) => !ruleKeys(r).some((k) => unknown.has(k))) ?? null;
   const glued = slots.filter((s) => s.row.glue);
   const split = ambiguousRows(
     glued.map((s) => ({ keys: s.item.keys, tokens: tokensOf(s.row) })),
     values,
-    ctx.rules,
+    usable,
   );
   for (const i of split) {
     const s = glued[i];

@@ -84,9 +84,8 @@ export function describeFailures(planned: readonly PlannedReport[], run: Extract
     }
     const absent = doc.absent
       .slice(0, 6)
-      .map((k) => `${k}=${r.truth.values[k]}${doc.silent.includes(k) ? '!' : ''}`);
-    if (absent.length)
-      lines.push(`  absent  ${absent.join(', ')}${doc.absent.length > 6 ? ' …' : ''} (! = not flagged)`);
+      .map((k) => `${k} (expected ${r.truth.values[k]})${doc.silent.includes(k) ? ' NOT FLAGGED' : ''}`);
+    if (absent.length) lines.push(`  absent  ${absent.join(', ')}${doc.absent.length > 6 ? ' …' : ''}`);
     if (spurious.length) lines.push(`  spurious ${spurious.slice(0, 6).join(', ')}`);
     for (const why of doc.unflagged_source_errors ?? []) lines.push(`  source error not flagged: ${why}`);
   });
