@@ -2,10 +2,11 @@
 // Imports generated reports into a new store and compares with a baseline measured in the same run: read the same
 // files and insert the same number of cell rows with one prepared statement in one transaction.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { fieldsOf } from '../src/core/fields';
 import { importFolder } from '../src/core/library';
@@ -31,15 +32,23 @@ function reportsFolder(): string {
   const key = `${count}-${source.digest('hex').slice(0, 12)}`;
   const dir = join(tmpdir(), `nianbao-bench-import-${key}`);
   if (existsSync(join(dir, '.complete')) && !opts.fresh) return dir;
-  rmSync(dir, { recursive: true, force: true });
+  // Written aside and renamed into place, so that two runs at once never share a half-written folder.
+  const partial = `${dir}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
   const started = performance.now();
   for (let i = 0; i < count; i++) {
-    const sub = join(dir, `batch-${String(Math.floor(i / 1000)).padStart(2, '0')}`);
+    const sub = join(partial, `batch-${String(Math.floor(i / 1000)).padStart(2, '0')}`);
     if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
     const report = generateReport(i + 1);
     writeFileSync(join(sub, report.fileName), report.text);
   }
-  writeFileSync(join(dir, '.complete'), key);
+  writeFileSync(join(partial, '.complete'), key);
+  rmSync(dir, { recursive: true, force: true });
+  try {
+    renameSync(partial, dir);
+  } catch {
+    rmSync(partial, { recursive: true, force: true }); // another run got there first: use its copy
+  }
   console.log(
     `生成 ${count} 份报告 (generated) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${dir}`,
   );
@@ -67,7 +76,10 @@ async function main(): Promise<void> {
     const load = loadavg()[0]!;
     const db = openStore(join(work, 'import.db'));
     let cpu = process.cpuUsage();
+    const stalls = monitorEventLoopDelay({ resolution: 10 });
+    stalls.enable();
     const result = await importFolder(db, folder, { workers });
+    stalls.disable();
     const importCpu = cpuSeconds(process.cpuUsage(cpu));
     const cells = db.prepare('SELECT count(*) FROM cells').pluck().get() as number;
     const perFile = new Map(
@@ -127,6 +139,10 @@ async function main(): Promise<void> {
     line('import: seconds', seconds.toFixed(2));
     line('import: reports/s', (p.done / seconds).toFixed(0));
     line('import: CPU seconds (all threads)', importCpu.toFixed(2));
+    line(
+      'import: main thread event-loop delay',
+      `p99 ${(stalls.percentile(99) / 1e6).toFixed(0)} ms, max ${(stalls.max / 1e6).toFixed(0)} ms`,
+    );
     line(
       'read + extract alone: CPU ms/report',
       `${(extractCpuPerReport * 1000).toFixed(2)} (sampled ${sample.length} files)`,

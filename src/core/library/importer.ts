@@ -30,6 +30,8 @@ export interface ImporterOptions {
   batchSize?: number;
   /** Longest wait before a partial batch is written. */
   flushMs?: number;
+  /** Longest time one transaction of results may hold the thread (ms). */
+  flushBudgetMs?: number;
   /** Extractor version recorded with each report (tests simulate upgrades). */
   version?: number;
 }
@@ -65,6 +67,7 @@ export class Importer {
   private readonly again = new Set<string>();
   private pending: ReadOutcome[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private flushSoon = false;
   private waiters: (() => void)[] = [];
   private readonly progress: LibraryProgress = { running: false, done: 0, total: 0, failed: 0, failures: [] };
   private readonly version: number;
@@ -105,16 +108,20 @@ export class Importer {
 
   /** The file at `path` is gone: its report is marked missing (kept, with its data). */
   remove(paths: Iterable<string>): void {
+    const list = [...paths];
+    if (list.length === 0) return;
     const changed: number[] = [];
-    this.db.transaction(() => {
-      for (const path of paths) {
-        const id = markPathGone(this.db, path);
-        if (id !== null) {
-          changed.push(id);
-          this.tally.gone++;
+    this.db
+      .transaction(() => {
+        for (const path of list) {
+          const id = markPathGone(this.db, path);
+          if (id !== null) {
+            changed.push(id);
+            this.tally.gone++;
+          }
         }
-      }
-    })();
+      })
+      .immediate();
     if (changed.length) this.opts.onChange?.(changed);
   }
 
@@ -124,9 +131,11 @@ export class Importer {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
+  /** Writes what was read already, then stops the workers (files still being read are read next time). */
   async close(): Promise<void> {
+    while (this.pending.length > 0) this.flush();
     if (this.timer) clearTimeout(this.timer);
-    this.flush();
+    this.timer = null;
     await this.reader.close();
   }
 
@@ -155,15 +164,22 @@ export class Importer {
     this.pending.push(outcome);
     // Changed again while it was read: read it once more (after this result is written).
     if (this.again.delete(path)) this.add([path]);
-    if (
+    const soon =
       this.pending.length >= (this.opts.batchSize ?? 64) ||
-      (this.queue.length === 0 && this.active.size === 0)
-    ) {
-      this.flush();
-    } else {
-      this.timer ??= setTimeout(() => this.flush(), this.opts.flushMs ?? 200);
-    }
+      (this.queue.length === 0 && this.active.size === 0);
+    this.scheduleFlush(soon ? 0 : (this.opts.flushMs ?? 200));
     this.pump();
+  }
+
+  /**
+   * Writing always happens in a turn of the event loop of its own: many worker messages can arrive in one turn,
+   * and writing after each would add up to a long block.
+   */
+  private scheduleFlush(delayMs: number): void {
+    if (this.timer && (delayMs > 0 || this.flushSoon)) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.flushSoon = delayMs === 0;
+    this.timer = setTimeout(() => this.flush(), delayMs);
   }
 
   private fail(path: string, error: string): void {
@@ -172,32 +188,49 @@ export class Importer {
     if (this.progress.failures.length > KEPT_FAILURES) this.progress.failures.shift();
   }
 
+  /**
+   * Writes pending results in one transaction, for at most `flushBudgetMs`, so the thread (Electron's main) is never
+   * blocked for long; what is left is written on the next turn of the event loop.
+   */
   private flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const batch = this.pending;
-    this.pending = [];
-    const changed = new Set<number>();
-    if (batch.length > 0) {
-      const results: Written[] = [];
+    this.flushSoon = false;
+    const deadline = performance.now() + (this.opts.flushBudgetMs ?? 25);
+    let taken = 0;
+    const results: Written[] = [];
+    if (this.pending.length > 0) {
       try {
-        this.db.transaction(() => {
-          for (const outcome of batch) results.push(this.write(outcome));
-        })();
+        this.db
+          .transaction(() => {
+            while (taken < this.pending.length && (taken === 0 || performance.now() < deadline)) {
+              results.push(this.write(this.pending[taken++]!));
+            }
+          })
+          .immediate();
       } catch (err) {
-        // The whole batch was rolled back (database locked too long, disk full, …): nothing of it is stored, so
-        // the next import or watcher start reads these files again.
+        // The database refused the transaction (locked too long, disk full, …) and rolled it back. Rather than
+        // wait out the lock again for each result, everything pending is reported as not stored; the next import
+        // or watcher start reads these files again.
         const why = `保存失败：${err instanceof Error ? err.message : String(err)} (could not store)`;
         this.opts.onWarning?.(why);
-        results.splice(0, results.length, ...batch.map((o): Written => ({ path: pathOf(o), error: why })));
+        taken = this.pending.length;
+        results.splice(
+          0,
+          results.length,
+          ...this.pending.map((o): Written => ({ path: pathOf(o), error: why })),
+        );
       }
-      for (const r of results) {
-        if (r.counted) this.tally[r.counted]++;
-        if (r.reportId !== undefined) changed.add(r.reportId);
-        if (r.error) this.fail(r.path, r.error);
-      }
-      this.progress.done += batch.length;
+      this.pending.splice(0, taken);
     }
+    const changed = new Set<number>();
+    for (const r of results) {
+      if (r.counted) this.tally[r.counted]++;
+      if (r.reportId !== undefined) changed.add(r.reportId);
+      if (r.error) this.fail(r.path, r.error);
+    }
+    this.progress.done += taken;
+    if (this.pending.length > 0) this.scheduleFlush(0);
     if (changed.size) this.opts.onChange?.([...changed]);
     if (this.isIdle()) this.setRunning(false);
     else this.opts.onProgress?.(this.snapshot);

@@ -154,7 +154,7 @@ export function migrate(
       db.transaction(() => {
         db.exec(m.sql);
         record.run(m.version, m.name, m.checksum, new Date().toISOString());
-      })();
+      }).immediate();
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
       stop(

@@ -190,25 +190,27 @@ export function editCell(db: Store, args: EditCellArgs, reviewer: string): Repor
   requireReviewer(reviewer);
   if (args.value !== null && !Number.isFinite(args.value))
     throw new RefusedError('数值无效 (value must be a finite number)');
-  return db.transaction(() => {
-    const report = loadReport(db, args.reportId);
-    if (!isRuleTemplate(report.template)) {
-      throw new RefusedError('此报告没有可识别的表格，不能修改单元格。(report has no recognised table)');
-    }
-    if (!isValidKey(report.template, args.key) && cellValue(db, report.id, args.key) === undefined) {
-      throw new RefusedError(`单元格 ${args.key} 不属于此报告的格式。(cell key not in this template)`);
-    }
-    const old = cellValue(db, report.id, args.key)?.value ?? null;
-    writeCell(db, report, args.key, args.value, true);
-    audit(
-      db,
-      { reportId: report.id, kind: 'cell', action: 'do', key: args.key, old, new: args.value },
-      reviewer,
-      args.note ?? null,
-    );
-    touch(db, report.id);
-    return change(db, report, [args.key]);
-  })();
+  return db
+    .transaction(() => {
+      const report = loadReport(db, args.reportId);
+      if (!isRuleTemplate(report.template)) {
+        throw new RefusedError('此报告没有可识别的表格，不能修改单元格。(report has no recognised table)');
+      }
+      if (!isValidKey(report.template, args.key) && cellValue(db, report.id, args.key) === undefined) {
+        throw new RefusedError(`单元格 ${args.key} 不属于此报告的格式。(cell key not in this template)`);
+      }
+      const old = cellValue(db, report.id, args.key)?.value ?? null;
+      writeCell(db, report, args.key, args.value, true);
+      audit(
+        db,
+        { reportId: report.id, kind: 'cell', action: 'do', key: args.key, old, new: args.value },
+        reviewer,
+        args.note ?? null,
+      );
+      touch(db, report.id);
+      return change(db, report, [args.key]);
+    })
+    .immediate();
 }
 
 /**
@@ -217,30 +219,32 @@ export function editCell(db: Store, args: EditCellArgs, reviewer: string): Repor
  */
 export function verifyReport(db: Store, args: VerifyArgs, reviewer: string): Outcome<ReportChange> {
   requireReviewer(reviewer);
-  return db.transaction((): Outcome<ReportChange> => {
-    const report = loadReport(db, args.reportId);
-    if (report.status === 'verified') return { ok: false, reason: '报告已核实。(already verified)' };
-    if (report.status === 'failed')
-      return { ok: false, reason: '读取失败的报告不能核实。(a failed report cannot be verified)' };
-    const errors = standingErrors(db, report.id);
-    if (errors.length > 0 && !args.waiveNote?.trim()) {
-      return {
-        ok: false,
-        reason: `仍有 ${errors.length} 个错误未处理：请修改，或填写理由后豁免再核实。(${errors.length} error finding(s) stand)`,
-      };
-    }
-    for (const e of errors)
-      waive(db, report, findingIdentity(e.rule, JSON.parse(e.keys) as string[]), args.waiveNote!, reviewer);
-    const old = report.status;
-    writeStatus(db, report, 'verified', reviewer, null);
-    audit(
-      db,
-      { reportId: report.id, kind: 'verify', action: 'do', key: null, old, new: 'verified' },
-      reviewer,
-      null,
-    );
-    return { ok: true, value: change(db, report, []) };
-  })();
+  return db
+    .transaction((): Outcome<ReportChange> => {
+      const report = loadReport(db, args.reportId);
+      if (report.status === 'verified') return { ok: false, reason: '报告已核实。(already verified)' };
+      if (report.status === 'failed')
+        return { ok: false, reason: '读取失败的报告不能核实。(a failed report cannot be verified)' };
+      const errors = standingErrors(db, report.id);
+      if (errors.length > 0 && !args.waiveNote?.trim()) {
+        return {
+          ok: false,
+          reason: `仍有 ${errors.length} 个错误未处理：请修改，或填写理由后豁免再核实。(${errors.length} error finding(s) stand)`,
+        };
+      }
+      for (const e of errors)
+        waive(db, report, findingIdentity(e.rule, JSON.parse(e.keys) as string[]), args.waiveNote!, reviewer);
+      const old = report.status;
+      writeStatus(db, report, 'verified', reviewer, null);
+      audit(
+        db,
+        { reportId: report.id, kind: 'verify', action: 'do', key: null, old, new: 'verified' },
+        reviewer,
+        null,
+      );
+      return { ok: true, value: change(db, report, []) };
+    })
+    .immediate();
 }
 
 export function reopenReport(
@@ -249,23 +253,25 @@ export function reopenReport(
   reviewer: string,
 ): ReportChange {
   requireReviewer(reviewer);
-  return db.transaction(() => {
-    const report = loadReport(db, args.reportId);
-    if (report.status !== 'verified' && report.status !== 'new') {
-      throw new RefusedError(
-        '只有已核实或新导入的报告可以重新打开。(only verified or new reports can be reopened)',
+  return db
+    .transaction(() => {
+      const report = loadReport(db, args.reportId);
+      if (report.status !== 'verified' && report.status !== 'new') {
+        throw new RefusedError(
+          '只有已核实或新导入的报告可以重新打开。(only verified or new reports can be reopened)',
+        );
+      }
+      const old = report.status;
+      writeStatus(db, report, 'needs_review', reviewer, args.note ?? null);
+      audit(
+        db,
+        { reportId: report.id, kind: 'reopen', action: 'do', key: null, old, new: 'needs_review' },
+        reviewer,
+        args.note ?? null,
       );
-    }
-    const old = report.status;
-    writeStatus(db, report, 'needs_review', reviewer, args.note ?? null);
-    audit(
-      db,
-      { reportId: report.id, kind: 'reopen', action: 'do', key: null, old, new: 'needs_review' },
-      reviewer,
-      args.note ?? null,
-    );
-    return change(db, report, []);
-  })();
+      return change(db, report, []);
+    })
+    .immediate();
 }
 
 function waive(db: Store, report: ReportState, identity: string, note: string, reviewer: string): void {
@@ -286,16 +292,18 @@ export function waiveFinding(
 ): ReportChange {
   requireReviewer(reviewer);
   if (!args.note.trim()) throw new RefusedError('豁免须注明理由。(a waiver needs a note)');
-  return db.transaction(() => {
-    const report = loadReport(db, args.reportId);
-    const f = stmt(db, 'SELECT rule, keys FROM findings WHERE id = ? AND report_id = ?').get(
-      args.findingId,
-      report.id,
-    ) as { rule: string; keys: string } | undefined;
-    if (!f) throw new NotFoundError(`问题不存在：#${args.findingId} (no such finding)`);
-    waive(db, report, `${f.rule}|${f.keys}`, args.note.trim(), reviewer);
-    return change(db, report, []);
-  })();
+  return db
+    .transaction(() => {
+      const report = loadReport(db, args.reportId);
+      const f = stmt(db, 'SELECT rule, keys FROM findings WHERE id = ? AND report_id = ?').get(
+        args.findingId,
+        report.id,
+      ) as { rule: string; keys: string } | undefined;
+      if (!f) throw new NotFoundError(`问题不存在：#${args.findingId} (no such finding)`);
+      waive(db, report, `${f.rule}|${f.keys}`, args.note.trim(), reviewer);
+      return change(db, report, []);
+    })
+    .immediate();
 }
 
 /**
@@ -344,37 +352,41 @@ function replay(
 
 function step(db: Store, reportId: number, reviewer: string, direction: 'undo' | 'redo'): ReportChange {
   requireReviewer(reviewer);
-  return db.transaction(() => {
-    const report = loadReport(db, reportId);
-    const target = stmt(
-      db,
-      direction === 'undo'
-        ? "SELECT id, kind, key, old, new FROM edits WHERE report_id = ? AND undo_state = 'active' ORDER BY id DESC LIMIT 1"
-        : "SELECT id, kind, key, old, new FROM edits WHERE report_id = ? AND undo_state = 'undone' ORDER BY id ASC LIMIT 1",
-    ).get(reportId) as EditRecord | undefined;
-    if (!target) {
-      throw new RefusedError(
-        direction === 'undo' ? '没有可撤销的修改。(nothing to undo)' : '没有可重做的修改。(nothing to redo)',
+  return db
+    .transaction(() => {
+      const report = loadReport(db, reportId);
+      const target = stmt(
+        db,
+        direction === 'undo'
+          ? "SELECT id, kind, key, old, new FROM edits WHERE report_id = ? AND undo_state = 'active' ORDER BY id DESC LIMIT 1"
+          : "SELECT id, kind, key, old, new FROM edits WHERE report_id = ? AND undo_state = 'undone' ORDER BY id ASC LIMIT 1",
+      ).get(reportId) as EditRecord | undefined;
+      if (!target) {
+        throw new RefusedError(
+          direction === 'undo'
+            ? '没有可撤销的修改。(nothing to undo)'
+            : '没有可重做的修改。(nothing to redo)',
+        );
+      }
+      const from = direction === 'undo' ? parse(target.new) : parse(target.old);
+      const to = direction === 'undo' ? parse(target.old) : parse(target.new);
+      replay(db, report, target, to, reviewer, direction === 'undo');
+      const applied = target.kind === 'cell' ? (cellValue(db, reportId, target.key!)?.value ?? null) : to;
+      audit(
+        db,
+        { reportId, kind: target.kind, action: direction, key: target.key, old: from, new: applied },
+        reviewer,
+        null,
+        target.id,
       );
-    }
-    const from = direction === 'undo' ? parse(target.new) : parse(target.old);
-    const to = direction === 'undo' ? parse(target.old) : parse(target.new);
-    replay(db, report, target, to, reviewer, direction === 'undo');
-    const applied = target.kind === 'cell' ? (cellValue(db, reportId, target.key!)?.value ?? null) : to;
-    audit(
-      db,
-      { reportId, kind: target.kind, action: direction, key: target.key, old: from, new: applied },
-      reviewer,
-      null,
-      target.id,
-    );
-    stmt(db, 'UPDATE edits SET undo_state = ? WHERE id = ?').run(
-      direction === 'undo' ? 'undone' : 'active',
-      target.id,
-    );
-    touch(db, reportId);
-    return change(db, report, target.kind === 'cell' ? [target.key!] : []);
-  })();
+      stmt(db, 'UPDATE edits SET undo_state = ? WHERE id = ?').run(
+        direction === 'undo' ? 'undone' : 'active',
+        target.id,
+      );
+      touch(db, reportId);
+      return change(db, report, target.kind === 'cell' ? [target.key!] : []);
+    })
+    .immediate();
 }
 
 /** Undoes the latest change of the report still in effect, as a new audited step. Works across restarts. */
