@@ -189,14 +189,14 @@ export class Importer {
   }
 
   /**
-   * Writes pending results in one transaction, for at most `flushBudgetMs`, so the thread (Electron's main) is never
+   * Writes pending results in one transaction, for at most `flushBudgetMs` (15 ms), so the thread (Electron's main) is never
    * blocked for long; what is left is written on the next turn of the event loop.
    */
   private flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.flushSoon = false;
-    const deadline = performance.now() + (this.opts.flushBudgetMs ?? 25);
+    const deadline = performance.now() + (this.opts.flushBudgetMs ?? 15);
     let taken = 0;
     const results: Written[] = [];
     if (this.pending.length > 0) {
