@@ -63,7 +63,16 @@ async function start(): Promise<void> {
     win = null;
   });
   setMenu((await service.getSettings()).language);
-  app.on('before-quit', () => service.close());
+  // Stop the watcher and close the database before the process ends.
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void service.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {
