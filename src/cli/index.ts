@@ -2,6 +2,9 @@
 const COMMANDS: Record<string, () => Promise<{ run: (args: string[]) => Promise<number> }>> = {
   extract: () => import('./extract'),
   export: () => import('./export'),
+  import: () => import('./import'),
+  watch: () => import('./watch'),
+  status: () => import('./status'),
 };
 
 const HELP = `用法 (usage): npm run cli -- <命令> …
