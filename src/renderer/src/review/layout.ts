@@ -3,7 +3,7 @@
 // indicator list.
 import { APPLICANT_COLUMNS, APPLICANT_LABELS, fieldOf, fieldsOf, type FieldDef } from '../../../core/fields';
 import type { CellView } from '../../../shared/api';
-import type { Template, TemplateId } from '../../../shared/types';
+import type { Template } from '../../../shared/types';
 
 export const VALUE_COLUMNS = 7;
 
@@ -197,8 +197,4 @@ export function buildLayout(template: Template | null, cells: readonly CellView[
     place();
   }
   return { rows: b.rows, position };
-}
-
-export function templateOf(t: Template | null): TemplateId | null {
-  return t === '2019' || t === '2021' || t === 'legacy' ? t : null;
 }
