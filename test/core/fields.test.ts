@@ -19,9 +19,10 @@ describe('fields', () => {
     expect(fieldOf('legacy.fees')?.unit).toBe('万元');
   });
 
-  it('accepts the 2019 single 其他处理 row in 2021 reports and labelled legacy indicators', () => {
+  it('accepts either 其他处理 layout in 2019 and 2021 reports, and labelled legacy indicators', () => {
     expect(isValidKey('2021', 'apply.other.total')).toBe(true);
-    expect(isValidKey('2019', 'apply.other.other.total')).toBe(false);
+    expect(isValidKey('2019', 'apply.other.other.total')).toBe(true);
+    expect(isValidKey('2019', 'active.rules.made')).toBe(false);
     expect(isValidKey('legacy', 'legacy.label:电子邮件申请数#cumulative')).toBe(true);
     expect(isValidKey('legacy', 'legacy.apply.received#cumulative')).toBe(true);
     expect(isValidKey('legacy', 'legacy.nonsense')).toBe(false);

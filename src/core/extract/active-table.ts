@@ -19,6 +19,13 @@ const BLOCKS = [
   ['active.punishment', 'active.coercion'],
 ];
 
+/** Counts are whole and not negative; only amounts hold decimals and only 本年增/减 a sign. */
+function fitsColumns(keys: string[]): (values: number[]) => boolean {
+  const amount = keys.map((k) => k.endsWith('.amount'));
+  const signed = keys.map((k) => k.endsWith('.change'));
+  return (values) => values.every((v, i) => (amount[i] || Number.isInteger(v)) && (signed[i] || v >= 0));
+}
+
 export function readActiveTable(text: string, from: number, to: number): ActiveTable | null {
   const slice = text.slice(from, to);
   const heading = ACTIVE_HEADING.exec(slice);
@@ -37,7 +44,11 @@ export function readActiveTable(text: string, from: number, to: number): ActiveT
   const found = new Set(located.map((r) => r.spec.id));
   for (const row of located) {
     const label = text.slice(row.labelStart, row.labelEnd).replace(/\s+/g, '');
-    const solved = solveRow(row.tokens, row.spec.keys.length);
+    // The column kinds rule readings out but confirm nothing: the active table has no arithmetic of its own.
+    const solved = {
+      ...solveRow(row.tokens, row.spec.keys.length, fitsColumns(row.spec.keys)),
+      checked: false,
+    };
     if (solved.readings.length === 0) {
       markMissing(result, row.spec.keys, label);
       continue;

@@ -6,6 +6,8 @@ import { locateRows, type LocatedRow } from './rows';
 import { solveRow, type RowReading, type RowResult } from './solve';
 import { addRow, emptyResult, markMissing, type TableResult } from './table-read';
 
+const MAX_SOLUTIONS = 64;
+
 const ROW_SUM = (v: number[]): boolean => Math.abs(v.slice(0, 6).reduce((a, b) => a + b, 0) - v[6]!) < 1e-6;
 
 export const APPLY_START = spaced(/本年新收/);
@@ -104,7 +106,7 @@ function chooseWithColumns(
   const solutions: RowReading[][] = [];
   let visits = 0;
   const search = (depth: number, picked: RowReading[]): void => {
-    if (solutions.length > 1 || ++visits > 50_000) return;
+    if (solutions.length > MAX_SOLUTIONS || ++visits > 50_000) return;
     if (depth === order.length) {
       solutions.push([...picked]);
       return;
@@ -115,9 +117,11 @@ function chooseWithColumns(
     }
   };
   if (rules.every((_, i) => lastRowOf[i] !== -1 || holds(i))) search(0, []);
-  if (solutions.length !== 1 || visits > 50_000) return chosen;
+  if (solutions.length === 0 || solutions.length > MAX_SOLUTIONS || visits > 50_000) return chosen;
+  // A row is settled when every combination that satisfies the rules reads it the same way.
   order.forEach((spec, i) => {
     const reading = solutions[0]![i]!;
+    if (solutions.some((solution) => solution[i] !== reading)) return;
     chosen.set(spec, reading);
     const entry = solved.get(spec)!;
     entry.result = { ...entry.result, readings: [reading] };

@@ -222,6 +222,19 @@ export function readLegacyTable(text: string, from: number, to: number): TableRe
         ...(indicator ? {} : { label }),
       });
     });
+    for (let k = values.length; k < expected; k++) {
+      // Not printed where expected: kept as an empty guess so that the reviewer sees the cell.
+      const missing = k === 0 ? key : `${key}#cumulative`;
+      result.cells.push({
+        key: missing,
+        value: null,
+        how: 'guessed',
+        raw: '',
+        start: -1,
+        end: -1,
+        ...(indicator ? {} : { label }),
+      });
+    }
     if (values.length !== expected) {
       const keys = values.length < expected ? [key, `${key}#cumulative`] : [key];
       for (const k of keys) result.review.add(k);

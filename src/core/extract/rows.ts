@@ -41,7 +41,7 @@ function labelStartFrom(text: string, at: number, floor: number, numbering?: str
     // is where the label starts (its numbering); a heading line before it is not part of it.
     let j = i;
     while (j > floor && /\s/.test(text[j - 1]!)) j--;
-    if (j < i && j > floor && /[\u3400-\u9fff]/.test(text[i] ?? '')) {
+    if (j < i && j > floor && LABEL_CHAR.test(text[i] ?? '')) {
       const lineStart = Math.max(floor, text.lastIndexOf('\n', j - 1) + 1);
       const line = text.slice(lineStart, j).trim();
       if (LABEL_START.test(line) && line.length <= 20) {

@@ -123,6 +123,19 @@ function optionsOf(token: Token, maxCells: number, cap: number): Option[] {
       options.push(...splitsOf(token, parts, cap));
     }
   }
+  const decimal = /^(\d+)(\.\d+)$/.exec(token.raw);
+  if (token.kind === 'num' && !token.unit && decimal && decimal[1]!.length > 1) {
+    // `22.21` may be 2 and 2.21 glued: the integer digits are cut, the fraction stays with the last cell.
+    const whole = { ...token, raw: decimal[1]!, end: token.start + decimal[1]!.length, digitsOnly: true };
+    for (let parts = 2; parts <= Math.min(maxCells, decimal[1]!.length); parts++) {
+      for (const option of splitsOf(whole, parts, cap)) {
+        const last = option.cells[option.cells.length - 1]!;
+        const raw = last.raw + decimal[2]!;
+        option.cells[option.cells.length - 1] = { ...last, raw, value: Number(raw), end: token.end };
+        options.push({ ...option, multi: true, cost: option.cost + 2 });
+      }
+    }
+  }
   return options;
 }
 

@@ -83,12 +83,14 @@ export function isKeyOf(template: TemplateId, key: string): boolean {
 }
 
 /**
- * 2021-format reports may keep the single （六）其他处理 row of 2019; its keys `apply.other.<column>` are then valid
- * in a 2021 report too.
+ * 2021-format reports may keep the single （六）其他处理 row of 2019 (keys `apply.other.<column>`), and 2020 reports in
+ * the 2019 format may print the 2021 sub-rows: both are valid in either template.
  */
 export function isValidKey(template: TemplateId, key: string): boolean {
   if (isKeyOf(template, key)) return true;
   if (template === '2021' && isKeyOf('2019', key) && key.startsWith('apply.')) return true;
+  // 2020 reports in the 2019 format may print the 2021 sub-rows of （六）其他处理.
+  if (template === '2019' && isKeyOf('2021', key) && key.startsWith('apply.other.')) return true;
   if (template === 'legacy' && key.startsWith('legacy.label:')) return true;
   if (template === 'legacy' && key.endsWith('#cumulative')) return isValidKey(template, key.slice(0, -11));
   return false;
