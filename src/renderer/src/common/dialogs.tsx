@@ -84,6 +84,16 @@ const SHORTCUTS: [string, string, string][] = [
   ['Ctrl+E', '导出数据集', 'Export the dataset'],
 ];
 
+const LEGEND: [string, string, string][] = [
+  ['sev-error', '有错误：单元格违反表内勾稽关系', 'Error: the cell breaks a table rule'],
+  ['sev-warning', '有警告', 'Warning'],
+  ['suspect', '最可能出错的单元格（可采纳建议值）', 'Most likely wrong (a suggestion may exist)'],
+  ['edited', '审核人已修改', 'Edited by a reviewer'],
+  ['how-split', '由连写数字串拆分', 'Split from a glued digit run'],
+  ['how-guessed', '原文缺少，程序推断', 'Not printed; inferred'],
+  ['cell-none', '表中无此格', 'No such cell in the form'],
+];
+
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t, language } = useT();
   return (
@@ -101,6 +111,18 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
               <tr key={keys}>
                 <td>
                   <kbd>{keys}</kbd>
+                </td>
+                <td>{language === 'en' ? en : zh}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <table className="shortcuts legend">
+          <tbody>
+            {LEGEND.map(([cls, zh, en]) => (
+              <tr key={cls}>
+                <td>
+                  <span className={`legend-swatch cell-value ${cls}`}>0</span>
                 </td>
                 <td>{language === 'en' ? en : zh}</td>
               </tr>
