@@ -28,7 +28,10 @@ describe('processDocument', () => {
   }
 
   it('a truncated page still gives what it holds, the rest in review', async () => {
-    const { extraction } = await processDocument(fixture('report-000-truncated.html'), 'report-000-truncated.html');
+    const { extraction } = await processDocument(
+      fixture('report-000-truncated.html'),
+      'report-000-truncated.html',
+    );
     expect(score(extraction!, reportTruth(REPORTS.cuidong2021)).silent).toEqual([]);
   });
 
