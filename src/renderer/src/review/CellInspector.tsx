@@ -1,5 +1,6 @@
 // The selected cell: where it sits in the form, what was printed, what was read, how, the current value,
 // the suggestion, and its history one click away.
+import { memo } from 'react';
 import type { CellEdit, CellView, FindingView } from '../../../shared/api';
 import { useT } from '../i18n';
 import { cellLabel } from './layout';
@@ -8,6 +9,8 @@ import { formatValue } from './values';
 interface Props {
   cellKey: string | null;
   cells: ReadonlyMap<string, CellView>;
+  /** Changes whenever a cell value may have changed (the map itself is mutated in place). */
+  version: number;
   suspect: FindingView | undefined;
   readOnly: boolean;
   history: CellEdit[] | null;
@@ -16,7 +19,7 @@ interface Props {
   onToggleHistory: () => void;
 }
 
-export function CellInspector(props: Props) {
+export const CellInspector = memo(function CellInspector(props: Props) {
   const { t, how } = useT();
   const { cellKey, cells, suspect } = props;
   if (!cellKey) return <div className="inspector empty-note">{t('cell')}：—</div>;
@@ -56,7 +59,7 @@ export function CellInspector(props: Props) {
       {props.historyOpen ? <HistoryList history={props.history} /> : null}
     </div>
   );
-}
+});
 
 function HistoryList({ history }: { history: CellEdit[] | null }) {
   const { t } = useT();

@@ -1,5 +1,5 @@
 // Every finding of the report, standing ones first; a click shows its cell, a standing one can be waived.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { CellView, FindingView } from '../../../shared/api';
 import { useT } from '../i18n';
 import { cellLabel } from './layout';
@@ -15,7 +15,14 @@ interface Props {
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-export function FindingsPanel({ findings, cells, current, readOnly, onSelect, onWaive }: Props) {
+export const FindingsPanel = memo(function FindingsPanel({
+  findings,
+  cells,
+  current,
+  readOnly,
+  onSelect,
+  onWaive,
+}: Props) {
   const { t, severity } = useT();
   const [waiving, setWaiving] = useState<number | null>(null);
   const [note, setNote] = useState('');
@@ -83,4 +90,4 @@ export function FindingsPanel({ findings, cells, current, readOnly, onSelect, on
       })}
     </ul>
   );
-}
+});

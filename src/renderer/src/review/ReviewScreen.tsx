@@ -1,5 +1,5 @@
 // One report: the form grid, its findings, the selected cell and the source text; keyboard-first.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import type { CellEdit, FindingView, ReportHeader } from '../../../shared/api';
 import { api, errorText } from '../api';
@@ -33,6 +33,8 @@ export function ReviewScreen({ reportId, generation, active, onBack, onNextRepor
   const r = useReport(reportId, generation, tr, onHeader);
   const { model, grid, state } = r;
   const [selected, setSelected] = useState<string | null>(null);
+  // The side panels follow the selection at lower priority: moving through the grid never waits for them.
+  const shown = useDeferredValue(selected);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [history, setHistory] = useState<CellEdit[] | null>(null);
   const [waiveOpen, setWaiveOpen] = useState(false);
@@ -70,17 +72,17 @@ export function ReviewScreen({ reportId, generation, active, onBack, onNextRepor
   }, [state?.layout, gridReady]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
-    if (!historyOpen || !selected) return;
+    if (!historyOpen || !shown) return;
     let live = true;
     setHistory(null);
-    api.cellHistory({ reportId, key: selected }).then(
+    api.cellHistory({ reportId, key: shown }).then(
       (h) => live && setHistory(h),
       () => live && setHistory([]),
     );
     return () => {
       live = false;
     };
-  }, [historyOpen, selected, reportId, state?.seq]);
+  }, [historyOpen, shown, reportId, state?.seq]);
 
   const header = state?.header;
   const index = model.current.index;
@@ -158,6 +160,11 @@ export function ReviewScreen({ reportId, generation, active, onBack, onNextRepor
     }
   }, active);
 
+  // Stable callbacks for the memoised panels; they call the latest closures.
+  const latest = useRef({ accept, focusKey, run: r.run, state });
+  latest.current = { accept, focusKey, run: r.run, state };
+  const panels = usePanelCallbacks(latest, reportId, setHistoryOpen);
+
   if (r.error) {
     return (
       <div className="review-screen review-error">
@@ -169,7 +176,7 @@ export function ReviewScreen({ reportId, generation, active, onBack, onNextRepor
     );
   }
 
-  const selectedCell = selected ? r.cells.get(selected) : undefined;
+  const shownCell = shown ? r.cells.get(shown) : undefined;
   return (
     <div
       className="review-screen"
@@ -282,32 +289,30 @@ export function ReviewScreen({ reportId, generation, active, onBack, onNextRepor
             <FindingsPanel
               findings={r.findings}
               cells={r.cells}
-              current={selected}
+              current={shown}
               readOnly={readOnly}
-              onSelect={(f: FindingView) => {
-                const key = state ? targetOf(f, state.layout) : null;
-                if (key) focusKey(key);
-              }}
-              onWaive={(f, note) => void r.run(() => api.waiveFinding({ reportId, findingId: f.id, note }))}
+              onSelect={panels.selectFinding}
+              onWaive={panels.waive}
             />
           </section>
           <section className="panel inspector-panel">
             <CellInspector
-              cellKey={selected}
+              cellKey={shown}
               cells={r.cells}
-              suspect={selected ? index.suspect.get(selected) : undefined}
+              version={state?.seq ?? 0}
+              suspect={shown ? index.suspect.get(shown) : undefined}
               readOnly={readOnly}
               history={history}
               historyOpen={historyOpen}
-              onAccept={accept}
-              onToggleHistory={() => setHistoryOpen((o) => !o)}
+              onAccept={panels.accept}
+              onToggleHistory={panels.toggleHistory}
             />
           </section>
           <section className="panel source-panel">
             <h3>
               {t('source')} <span className="muted">{header?.path}</span>
             </h3>
-            {state ? <SourcePane text={state.text} span={selectedCell?.span ?? null} /> : null}
+            {state ? <SourcePane text={state.text} span={shownCell?.span ?? null} /> : null}
           </section>
         </div>
       </div>
@@ -324,4 +329,35 @@ export function ReviewScreen({ reportId, generation, active, onBack, onNextRepor
   function emitLocal(command: 'undo' | 'redo'): void {
     void r.run(() => (command === 'undo' ? api.undo({ reportId }) : api.redo({ reportId })));
   }
+}
+
+interface PanelState {
+  accept: () => void;
+  focusKey: (key: string) => void;
+  run: ReturnType<typeof useReport>['run'];
+  state: ReturnType<typeof useReport>['state'];
+}
+
+/** Callbacks of the side panels that keep their identity across renders. */
+function usePanelCallbacks(
+  latest: { current: PanelState },
+  reportId: number,
+  setHistoryOpen: (f: (open: boolean) => boolean) => void,
+) {
+  const selectFinding = useCallback(
+    (f: FindingView) => {
+      const { state, focusKey } = latest.current;
+      const key = state ? targetOf(f, state.layout) : null;
+      if (key) focusKey(key);
+    },
+    [latest],
+  );
+  const waive = useCallback(
+    (f: FindingView, note: string) =>
+      void latest.current.run(() => api.waiveFinding({ reportId, findingId: f.id, note })),
+    [latest, reportId],
+  );
+  const accept = useCallback(() => latest.current.accept(), [latest]);
+  const toggleHistory = useCallback(() => setHistoryOpen((o) => !o), [setHistoryOpen]);
+  return { selectFinding, waive, accept, toggleHistory };
 }

@@ -78,7 +78,7 @@ const Block = memo(function Block({ lines, span }: { lines: Line[]; span: Span |
   );
 });
 
-export function SourcePane({ text, span }: { text: string; span: Span | null }) {
+export const SourcePane = memo(function SourcePane({ text, span }: { text: string; span: Span | null }) {
   const blocks = useMemo(() => {
     const lines = splitLines(text);
     const out: Line[][] = [];
@@ -97,4 +97,4 @@ export function SourcePane({ text, span }: { text: string; span: Span | null }) 
       ))}
     </div>
   );
-}
+});
