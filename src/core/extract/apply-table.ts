@@ -10,10 +10,18 @@ const MAX_SOLUTIONS = 64;
 
 const ROW_SUM = (v: number[]): boolean => Math.abs(v.slice(0, 6).reduce((a, b) => a + b, 0) - v[6]!) < 1e-6;
 
-export const APPLY_START = spaced(/本年新收/);
+export const APPLY_START = spaced(/本年新收/g);
+const OTHER_SUBROWS = spaced(new RegExp(OTHER_SUBROWS_2021.source, 'g'));
 export const REVIEW_HEADING = spaced(
-  /政府信息公开行政复议|行政复议[、,，和及与\s]*行政诉讼|行政复议\s*\|\s*行政诉讼/,
+  /政府信息公开行政复议|行政复议[、,，和及与\s]*行政诉讼|行政复议\s*\|\s*行政诉讼/g,
 );
+
+/** Index of the first match of a global pattern within text[from, to), or -1. */
+export function searchFrom(re: RegExp, text: string, from: number, to: number): number {
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m && m.index < to ? m.index : -1;
+}
 
 export interface ApplyTable extends TableResult {
   /** Format of the （六）其他处理 rows: three sub-rows (2021) or one row (2019). */
@@ -21,13 +29,11 @@ export interface ApplyTable extends TableResult {
 }
 
 export function readApplyTable(text: string, from: number, to: number): ApplyTable | null {
-  const startMatch = APPLY_START.exec(text.slice(from, to));
-  if (!startMatch) return null;
-  const start = from + startMatch.index;
-  const headingAfter = REVIEW_HEADING.exec(text.slice(start, to));
-  const end = headingAfter ? start + headingAfter.index : to;
-  const region = text.slice(start, end);
-  const otherRows: TemplateId = spaced(OTHER_SUBROWS_2021).test(region) ? '2021' : '2019';
+  const start = searchFrom(APPLY_START, text, from, to);
+  if (start < 0) return null;
+  const headingAt = searchFrom(REVIEW_HEADING, text, start, to);
+  const end = headingAt >= 0 ? headingAt : to;
+  const otherRows: TemplateId = searchFrom(OTHER_SUBROWS, text, start, end) >= 0 ? '2021' : '2019';
   const specs = otherRows === '2021' ? APPLY_ROWS_2021 : APPLY_ROWS_2019;
   const located = locateRows(text, start, end, specs);
   const result: ApplyTable = { ...emptyResult(start, end), otherRows };

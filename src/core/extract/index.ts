@@ -6,7 +6,7 @@ import { fieldsOf } from '../fields';
 import { checkRules } from '../rules';
 import { checkProse } from '../rules/prose';
 import { readActiveTable } from './active-table';
-import { readApplyTable, REVIEW_HEADING } from './apply-table';
+import { readApplyTable, REVIEW_HEADING, searchFrom } from './apply-table';
 import { readLegacyTable } from './legacy-table';
 import { readMeta } from './meta';
 import { readReviewTable } from './review-table';
@@ -24,7 +24,8 @@ export function extractReport(original: string): Extraction {
 
   const apply = readApplyTable(text, 0, text.length);
   const reviewFrom = apply ? apply.end : 0;
-  const activeTo = apply ? apply.start : (REVIEW_HEADING.exec(text)?.index ?? text.length);
+  const headingAt = searchFrom(REVIEW_HEADING, text, 0, text.length);
+  const activeTo = apply ? apply.start : headingAt >= 0 ? headingAt : text.length;
   const active = readActiveTable(text, 0, activeTo);
   const reviewTable = apply || active ? readReviewTable(text, reviewFrom, text.length) : null;
   const legacy = !apply && !active ? readLegacyTable(text, 0, text.length) : null;
@@ -52,14 +53,15 @@ export function extractReport(original: string): Extraction {
     for (const c of result.cells) {
       if (seen.has(c.key)) continue;
       seen.add(c.key);
-      cells.push({
+      const cell: ExtractedCell = {
         key: c.key,
         raw: c.raw,
         value: c.value,
         how: c.how,
         span: c.start >= 0 ? originalSpan(norm, c.start, c.end) : null,
-        ...(c.label ? { label: c.label } : {}),
-      });
+      };
+      if (c.label) cell.label = c.label;
+      cells.push(cell);
     }
   }
 

@@ -50,8 +50,19 @@ function titleCandidates(lines: string[]): { agency: string; year: number | null
   return out;
 }
 
+const FILLED_BY = /填报单位(?:[(（]盖章[)）])?/;
+const PUBLISHER = /发布机构|信息来源|来源/;
+const DATE_FIELDS = [/发布日期|发布时间|发文日期|公开日期/, /成文日期|印发日期|生成日期/];
+const fieldPatterns = new Map<RegExp, RegExp>();
+
+/** The value printed after a field name: `发布日期： | 2022-01-25`. */
 function fieldValue(text: string, names: RegExp): string | null {
-  const m = new RegExp(`(?:${names.source})\\s*[:：]?\\s*\\|?\\s*([^|\\n]{2,60})`).exec(text);
+  let re = fieldPatterns.get(names);
+  if (!re) {
+    re = new RegExp(`(?:${names.source})\\s*[:：]?\\s*\\|?\\s*([^|\\n]{2,60})`);
+    fieldPatterns.set(names, re);
+  }
+  const m = re.exec(text);
   return m ? m[1]!.trim() : null;
 }
 
@@ -63,7 +74,7 @@ function formatDate(m: RegExpExecArray): string {
 }
 
 function publishedDate(text: string, lines: string[]): string | null {
-  for (const names of [/发布日期|发布时间|发文日期|公开日期/, /成文日期|印发日期|生成日期/]) {
+  for (const names of DATE_FIELDS) {
     const v = fieldValue(text, names);
     const m = v ? DATE.exec(v) : null;
     if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return formatDate(m);
@@ -111,12 +122,12 @@ export function readMeta(text: string): ReportMeta {
   const published = publishedDate(text, lines);
   const fromTitles = titles.map((t) => t.agency).filter((a) => a !== '');
   const longestTitle = fromTitles.sort((a, b) => b.length - a.length)[0];
-  const filledBy = fieldValue(text, /填报单位(?:[(（]盖章[)）])?/);
+  const filledBy = fieldValue(text, FILLED_BY);
   const agency =
     longestTitle ??
     signatureAgency(lines) ??
     (filledBy && plausibleAgency(cleanAgency(filledBy)) ? cleanAgency(filledBy) : null) ??
-    fieldValue(text, /发布机构|信息来源|来源/) ??
+    fieldValue(text, PUBLISHER) ??
     null;
   return {
     agency: agency && agency.length > 0 ? agency : null,

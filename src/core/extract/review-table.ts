@@ -1,6 +1,6 @@
 // 政府信息公开行政复议、行政诉讼情况: 15 cells after a two-line heading, in three groups of five.
 import { REVIEW_KEYS } from './layout';
-import { REVIEW_HEADING } from './apply-table';
+import { REVIEW_HEADING, searchFrom } from './apply-table';
 import { solveRow } from './solve';
 import { tokenize } from './tokens';
 import { addRow, emptyResult, markMissing, type TableResult } from './table-read';
@@ -9,9 +9,8 @@ const GROUPS_SUM = (v: number[]): boolean =>
   [0, 5, 10].every((g) => Math.abs(v[g]! + v[g + 1]! + v[g + 2]! + v[g + 3]! - v[g + 4]!) < 1e-6);
 
 export function readReviewTable(text: string, from: number, to: number): TableResult | null {
-  const heading = REVIEW_HEADING.exec(text.slice(from, to));
-  if (!heading) return null;
-  const start = from + heading.index;
+  const start = searchFrom(REVIEW_HEADING, text, from, to);
+  if (start < 0) return null;
   // The column headings hold no digits: the values start at the first digit or blank marker after them.
   const afterHeading = text.slice(start, to);
   const firstValue = /\d|(?<=[|\n\s])(?:—|-|\/)(?=[|\n\s])/.exec(afterHeading);

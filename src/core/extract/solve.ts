@@ -147,6 +147,31 @@ export function solveRow(allTokens: Token[], n: number, check?: RowCheck, lastIs
   const tokens = collapseEmpties(allTokens);
   const valueTokens = tokens.filter((t) => t.kind !== 'empty');
   if (valueTokens.length > n) return longRow(tokens, n, check);
+  // The common case: exactly one printed value per cell. Cutting any run would give too many cells.
+  if (
+    valueTokens.length === n &&
+    valueTokens.every((t) => t.kind !== 'num' || !/^[+-]?0\d*[1-9]/.test(t.raw))
+  ) {
+    const cells = valueTokens.map((t) => {
+      const cell = wholeCell(t);
+      return cell;
+    });
+    const reading: RowReading = {
+      cells,
+      cost: valueTokens.some((t) => t.kind === 'num' && t.digitsOnly && t.raw.length > 1 && t.raw[0] === '0')
+        ? 2
+        : 0,
+      multiDigitSplit: false,
+    };
+    const ok = !check || check(cells.map((c) => c.value ?? 0));
+    return {
+      readings: [reading],
+      short: false,
+      long: false,
+      failsCheck: !ok,
+      checked: ok && check !== undefined,
+    };
+  }
   const only = valueTokens[0];
   if (
     lastIsSum &&

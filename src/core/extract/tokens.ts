@@ -48,11 +48,8 @@ export function tokenize(text: string, start: number, end: number, stopAtProse =
       // One cell per line: a line holding only '|' is an empty cell.
       if (tokens.length > 0 && lineHoldsOnly(segment, at)) {
         tokens.push({ kind: 'empty', raw: '', start: start + at, end: start + at });
-      } else if (lastPipeLine >= 0 && !segment.slice(lastPipeLine + 1, at).includes('\n')) {
-        const between = segment.slice(lastPipeLine + 1, at);
-        if (between.trim() === '') {
-          tokens.push({ kind: 'empty', raw: '', start: start + lastPipeLine + 1, end: start + at });
-        }
+      } else if (lastPipeLine >= 0 && onlySpacesBetween(segment, lastPipeLine + 1, at)) {
+        tokens.push({ kind: 'empty', raw: '', start: start + lastPipeLine + 1, end: start + at });
       }
       lastPipeLine = at;
       continue;
@@ -88,6 +85,15 @@ export function tokenize(text: string, start: number, end: number, stopAtProse =
     lastPipeLine = -1;
   }
   return trimEmpties(tokens);
+}
+
+/** Only spaces or tabs (no line break, no text) in segment[from, to). */
+function onlySpacesBetween(segment: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = segment.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return true;
 }
 
 function lineHoldsOnly(segment: string, at: number): boolean {

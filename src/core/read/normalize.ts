@@ -55,25 +55,21 @@ export function normalizeText(original: string): NormalizedText {
     }
     for (let k = 0; k < count; k++) offsets[length++] = same ? from : from + k;
   };
-  let chunkStart = -1; // start of a run of characters copied unchanged
-  const flush = (end: number): void => {
-    if (chunkStart < 0) return;
-    text += original.slice(chunkStart, end);
-    push(chunkStart, end - chunkStart, false);
-    chunkStart = -1;
+  // Characters that change: everything but ASCII (except CR, tab, VT, FF) and the common CJK block.
+  const special = /[^\x00-\x08\x0a\x0e-\x7f\u4e00-\u9fff]/g;
+  let copiedTo = 0;
+  const copyUpTo = (end: number): void => {
+    if (end <= copiedTo) return;
+    text += original.slice(copiedTo, end);
+    push(copiedTo, end - copiedTo, false);
+    copiedTo = end;
   };
-  for (let i = 0; i < original.length;) {
+  let m: RegExpExecArray | null;
+  while ((m = special.exec(original))) {
+    const i = m.index;
+    copyUpTo(i);
     const cp = original.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    const unchanged =
-      (cp < 0x80 && cp !== 0x0d && cp !== 0x09 && cp !== 0x0b && cp !== 0x0c) ||
-      (cp >= 0x4e00 && cp <= 0x9fff);
-    if (unchanged) {
-      if (chunkStart < 0) chunkStart = i;
-      i += width;
-      continue;
-    }
-    flush(i);
     const mapped =
       cp === 0x0d
         ? original.charCodeAt(i + 1) === 0x0a
@@ -82,9 +78,10 @@ export function normalizeText(original: string): NormalizedText {
         : mapCodePoint(cp, original.slice(i, i + width));
     text += mapped;
     push(i, mapped.length, true);
-    i += width;
+    copiedTo = i + width;
+    special.lastIndex = copiedTo;
   }
-  flush(original.length);
+  copyUpTo(original.length);
   const toOriginal = offsets.length === text.length + 1 ? offsets : offsets.slice(0, text.length + 1);
   toOriginal[text.length] = original.length;
   return { text, toOriginal };

@@ -26,7 +26,9 @@ function applicable(rule: SumRule, get: (key: string) => number | null | undefin
   if (rule.id.startsWith('legacy.')) {
     return get(rule.left[0]!) !== undefined && rule.right.some((k) => get(k) !== undefined);
   }
-  return [...rule.left, ...rule.right].every((k) => get(k) !== undefined);
+  for (const k of rule.left) if (get(k) === undefined) return false;
+  for (const k of rule.right) if (get(k) === undefined) return false;
+  return true;
 }
 
 function withExtraChannels(
