@@ -56,6 +56,7 @@ export function normalizeText(original: string): NormalizedText {
     for (let k = 0; k < count; k++) offsets[length++] = same ? from : from + k;
   };
   // Characters that change: everything but ASCII (except CR, tab, VT, FF) and the common CJK block.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern tells apart
   const special = /[^\x00-\x08\x0a\x0e-\x7f\u4e00-\u9fff]/g;
   let copiedTo = 0;
   const copyUpTo = (end: number): void => {
