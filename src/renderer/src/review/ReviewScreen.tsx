@@ -183,7 +183,12 @@ export function ReviewScreen({ reportId, generation, active, onBack, onNextRepor
       ref={r.root}
       data-testid="review"
       data-report-id={reportId}
-      data-report-state={!r.loading && state !== null && paintedLayout === state.layout ? 'loaded' : 'busy'}
+      data-report-state={
+        // Loaded only once this open's report is in and painted, never on the previous report's state.
+        state?.generation === generation && state.header.id === reportId && paintedLayout === state.layout
+          ? 'loaded'
+          : 'busy'
+      }
       data-status={header?.status ?? ''}
     >
       <div className="toolbar">

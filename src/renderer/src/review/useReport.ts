@@ -12,6 +12,8 @@ import { buildLayout, type FormLayout, type FormRow } from './layout';
 import type { GridModel } from './ReviewGrid';
 
 export interface ReportState {
+  /** The open (App's generation counter) this state was loaded for. */
+  generation: number;
   header: ReportHeader;
   text: string;
   layout: FormLayout;
@@ -89,7 +91,6 @@ export function useReport(
   const grid = useRef<GridApi<FormRow> | null>(null);
   const [state, setState] = useState<ReportState | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
   // Pending saves, shown as data-saving on the screen's root without re-rendering it.
   const saving = useRef(0);
   const root = useRef<HTMLDivElement>(null);
@@ -101,31 +102,28 @@ export function useReport(
   const headerRef = useRef(onHeader);
   headerRef.current = onHeader;
 
-  const load = useCallback((detail: ReportDetail) => {
+  const load = useCallback((detail: ReportDetail, generation: number) => {
     const layout = buildLayout(detail.report.template, detail.cells);
     model.current.cells = new Map(detail.cells.map((c) => [c.key, c]));
     model.current.index = indexFindings(detail.findings);
     model.current.readOnly = detail.report.status === 'verified' || detail.report.status === 'failed';
     model.current.layout = layout;
     setFindings(detail.findings);
-    setState({ header: detail.report, text: detail.text, layout, undo: detail.undo, seq: 0 });
+    setState({ generation, header: detail.report, text: detail.text, layout, undo: detail.undo, seq: 0 });
   }, []);
 
   useEffect(() => {
     let live = true;
     performance.mark('nianbao:report-open-start');
     setError(null);
-    setLoading(true);
     api.getReport({ reportId }).then(
       (detail) => {
         if (!live) return;
-        load(detail);
-        setLoading(false);
+        load(detail, generation);
       },
       (err: unknown) => {
         if (!live) return;
         setError(errorText(err));
-        setLoading(false);
       },
     );
     return () => {
@@ -187,5 +185,5 @@ export function useReport(
   );
 
   const cells = useMemo(() => model.current.cells, [state?.seq, state?.layout]); // eslint-disable-line react-hooks/exhaustive-deps
-  return { model, grid, root, state, error, loading, findings, apply, run, edit, cells };
+  return { model, grid, root, state, error, findings, apply, run, edit, cells };
 }
