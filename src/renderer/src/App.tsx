@@ -53,6 +53,8 @@ function Shell() {
   const [reviewId, setReviewId] = useState<number | null>(null);
   const [reviewing, setReviewing] = useState(false);
   const [generation, setGeneration] = useState(0);
+  // The review screen is mounted (hidden) once the queue has painted, so the first open does not build the grid.
+  const [warm, setWarm] = useState(false);
   const [askName, setAskName] = useState(false);
   const [showKeys, setShowKeys] = useState(false);
   const [showExport, setShowExport] = useState(false);
@@ -107,6 +109,12 @@ function Shell() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  useEffect(() => {
+    if (warm || !rows || rows.length === 0) return;
+    const timer = setTimeout(() => setWarm(true), 300);
+    return () => clearTimeout(timer);
+  }, [rows, warm]);
 
   useEffect(() => {
     document.documentElement.lang = tr.language;
@@ -228,7 +236,7 @@ function Shell() {
               />
             </div>
           ) : null}
-          {reviewId !== null ? (
+          {reviewId !== null || warm ? (
             <div className="screen" hidden={screen !== 'review'}>
               <ReviewScreen
                 reportId={reviewId}

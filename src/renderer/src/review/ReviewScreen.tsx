@@ -10,14 +10,17 @@ import { useToast } from '../common/toast';
 import { CellInspector } from './CellInspector';
 import { findingStops, stepStop, targetOf } from './findings';
 import { FindingsPanel } from './FindingsPanel';
-import type { FormRow } from './layout';
+import type { FormLayout, FormRow } from './layout';
 import { ReviewGrid } from './ReviewGrid';
 import { SourcePane } from './SourcePane';
 import { useReport } from './useReport';
 import { WaiveDialog } from './WaiveDialog';
 
+const EMPTY_LAYOUT: FormLayout = { rows: [], position: new Map() };
+
 interface Props {
-  reportId: number;
+  /** Null while the screen is only being prepared (mounted hidden before the first open, so that open is fast). */
+  reportId: number | null;
   /** Bumped on every open, so opening the same report again reloads it. */
   generation: number;
   active: boolean;
@@ -26,11 +29,20 @@ interface Props {
   onHeader: (h: ReportHeader) => void;
 }
 
-export function ReviewScreen({ reportId, generation, active, onBack, onNextReport, onHeader }: Props) {
+export function ReviewScreen({
+  reportId: openId,
+  generation,
+  active,
+  onBack,
+  onNextReport,
+  onHeader,
+}: Props) {
+  // Commands and buttons only act while a report is open (the screen is hidden before), so 0 is never sent.
+  const reportId = openId ?? 0;
   const tr = useT();
   const { t } = tr;
   const toast = useToast();
-  const r = useReport(reportId, generation, tr, onHeader);
+  const r = useReport(openId, generation, tr, onHeader);
   const { model, grid, state } = r;
   const [selected, setSelected] = useState<string | null>(null);
   // The side panels follow the selection at lower priority: moving through the grid never waits for them.
@@ -182,7 +194,7 @@ export function ReviewScreen({ reportId, generation, active, onBack, onNextRepor
       className="review-screen"
       ref={r.root}
       data-testid="review"
-      data-report-id={reportId}
+      data-report-id={openId ?? ''}
       data-report-state={
         // Loaded only once this open's report is in and painted, never on the previous report's state.
         state?.generation === generation && state.header.id === reportId && paintedLayout === state.layout
@@ -270,21 +282,18 @@ export function ReviewScreen({ reportId, generation, active, onBack, onNextRepor
       ) : null}
       <div className="review-body">
         <div className="grid-pane">
-          {state ? (
-            <ReviewGrid
-              model={model}
-              layout={state.layout}
-              onEdit={r.edit}
-              onInvalid={(m) => toast(m, 'error')}
-              onFocusKey={setSelected}
-              onReady={(a: GridApi<FormRow>) => {
-                grid.current = a;
-                setGridReady(true);
-              }}
-            />
-          ) : (
-            <div className="empty-note">{t('loading')}</div>
-          )}
+          {/* The grid exists before the first report arrives: creating it is the slow part of an open. */}
+          <ReviewGrid
+            model={model}
+            layout={state?.layout ?? EMPTY_LAYOUT}
+            onEdit={r.edit}
+            onInvalid={(m) => toast(m, 'error')}
+            onFocusKey={setSelected}
+            onReady={(a: GridApi<FormRow>) => {
+              grid.current = a;
+              setGridReady(true);
+            }}
+          />
         </div>
         <div className="side-pane">
           <section className="panel findings-panel">

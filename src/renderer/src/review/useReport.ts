@@ -74,7 +74,7 @@ function afterPaint(fn: () => void): void {
 }
 
 export function useReport(
-  reportId: number,
+  reportId: number | null,
   generation: number,
   t: Translator,
   onHeader: (h: ReportHeader) => void,
@@ -113,6 +113,7 @@ export function useReport(
   }, []);
 
   useEffect(() => {
+    if (reportId === null) return;
     let live = true;
     performance.mark('nianbao:report-open-start');
     setError(null);
@@ -174,6 +175,7 @@ export function useReport(
     (key: string, value: number | null, note?: string) => {
       const before = model.current.cells.get(key) ?? blankCell(key);
       model.current.cells.set(key, { ...before, value });
+      if (reportId === null) return;
       void run(() => api.editCell({ reportId, key, value, ...(note ? { note } : {}) }), key).then((ok) => {
         if (!ok) {
           model.current.cells.set(key, before);
