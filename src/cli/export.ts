@@ -1,5 +1,5 @@
 // `nianbao export --db <file> --out <dir or file> [--format csv|xlsx|json] [--shape …] [--all] [--year …]
-// [--template …] [--agency …]`: writes verified datasets (docs/export.md).
+// [--template …] [--agency …]`: writes verified datasets (README.md (Exporting datasets)).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,7 +16,7 @@ export const EXPORT_USAGE = `用法 (usage): npm run cli -- export --db <数据�
   --year <年份>             报告年度，可重复或用逗号分隔
   --template <格式>         2021|2019|legacy，可重复或用逗号分隔
   --agency <文字>           机关名称包含此文字
-说明见 docs/export.md`;
+说明见 README.md (Exporting datasets)`;
 
 class UsageError extends Error {}
 

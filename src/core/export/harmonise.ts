@@ -1,4 +1,4 @@
-// The harmonised view: 2019- and 2021-format reports side by side for panels (docs/export.md explains each choice).
+// The harmonised view: 2019- and 2021-format reports side by side for panels (README.md (Exporting datasets) explains each choice).
 //
 // - A key that exists in both formats means the same thing in both and lines up in one column. That covers every
 //   apply row printed in both forms, the review/litigation table, and active.{licensing,punishment,coercion}

@@ -1,5 +1,5 @@
 // Verified datasets out: `exportDataset` writes the chosen shapes of the store's reports as CSV, XLSX or JSON.
-// docs/export.md documents every column of every shape and the harmonised view.
+// README.md (Exporting datasets) documents every column of every shape and the harmonised view.
 import Database from 'better-sqlite3';
 import { storeSource } from './store-source';
 import type { ExportOptions, ExportProgress, ExportResult } from './types';

@@ -1,4 +1,4 @@
-// The five shapes of an export, as sheets over an ExportSource. docs/export.md documents every column.
+// The five shapes of an export, as sheets over an ExportSource. README.md (Exporting datasets) documents every column.
 import { fieldsOf, TEMPLATE_IDS } from '../fields';
 import type { TemplateId } from '../../shared/types';
 import { codebookEntries, keyOrder, placeOf } from './codebook';

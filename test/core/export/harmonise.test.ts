@@ -1,4 +1,4 @@
-// The harmonised view's decisions (docs/export.md), pinned: what lines up across the 2019 and 2021 formats.
+// The harmonised view's decisions (README.md (Exporting datasets)), pinned: what lines up across the 2019 and 2021 formats.
 import { describe, expect, it } from 'vitest';
 import { codebookEntries, splitLabel, unitOf } from '../../../src/core/export/codebook';
 import { harmonisedIn, harmonisedKeys, harmoniseValues } from '../../../src/core/export/harmonise';

@@ -1,5 +1,5 @@
 // Reads written export files back into records with independent parsers: csv-parse for CSV, exceljs for XLSX,
-// JSON.parse for JSON. CSV text is typed back by the column kinds documented in docs/export.md.
+// JSON.parse for JSON. CSV text is typed back by the column kinds documented in README.md (Exporting datasets).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
