@@ -16,8 +16,8 @@ export type Token =
   | { kind: 'empty'; raw: string; start: number; end: number };
 
 const CJK = /[\u3400-\u9fff]/;
-const UNITS = ['万元', '人次', '元', '件', '条', '个', '人', '次', '项', '篇', '起', '%'];
-const BLANKS = new Set(['—', '——', '-', '--', '/', '无', '空', '—/', '\\', '_', '×']);
+/** Dash runs and a slash standing alone in a cell mean the cell is blank. */
+const BLANK_MARK = /^(?:—{1,3}|-{1,3}|\/)$/;
 
 /** Blanks out parenthesised remarks that contain Chinese text (they may hold digits: `（…相同信息计1条）`). */
 export function maskRemarks(segment: string): string {
@@ -63,7 +63,7 @@ export function tokenize(text: string, start: number, end: number, stopAtProse =
       continue;
     }
     if (m[3] !== undefined) {
-      if (isWholeCell(segment, at, at + m[3].length) && BLANKS.has(m[3])) {
+      if (isWholeCell(segment, at, at + m[3].length) && BLANK_MARK.test(m[3])) {
         tokens.push({ kind: 'blank', raw: m[3], start: start + at, end: start + at + m[3].length });
       }
       lastPipeLine = -1;
@@ -117,5 +117,3 @@ function trimEmpties(tokens: Token[]): Token[] {
   while (last >= 0 && tokens[last]!.kind === 'empty') last--;
   return tokens.slice(0, last + 1);
 }
-
-export { UNITS };

@@ -15,7 +15,7 @@ export interface SumRule {
 
 const SIX = APPLICANT_COLUMNS.filter((c) => c !== 'total');
 
-export const APPLY_RESULT_ROWS_COMMON = [
+const APPLY_RESULT_ROWS_COMMON = [
   'granted',
   'partial',
   'denied.state_secret',
@@ -35,7 +35,7 @@ export const APPLY_RESULT_ROWS_COMMON = [
   'not_processed.massive',
   'not_processed.confirm',
 ];
-export const OTHER_ROWS_2021 = ['other.overdue_correction', 'other.overdue_fee', 'other.other'];
+const OTHER_ROWS_2021 = ['other.overdue_correction', 'other.overdue_fee', 'other.other'];
 
 function applyRules(otherRows: string[]): SumRule[] {
   const rows = ['new', 'carried_over', ...APPLY_RESULT_ROWS_COMMON, ...otherRows, 'total', 'carried_forward'];
@@ -87,7 +87,7 @@ const REVIEW_RULES: SumRule[] = [
 
 const L = (k: string): string => `legacy.${k}`;
 
-export const LEGACY_RULES: SumRule[] = [
+const LEGACY_RULES: SumRule[] = [
   {
     id: 'legacy.received',
     severity: 'error',

@@ -5,11 +5,6 @@ import { rulesFor, type SumRule } from './definitions';
 
 export type CellValues = Map<string, number | null> | Record<string, number | null>;
 
-export interface RuleOptions {
-  /** Labels of legacy indicators without a canonical key, to count extra application channels. */
-  legacyExtraChannels?: string[];
-}
-
 const EPS = 1e-6;
 
 function lookup(values: CellValues): (key: string) => number | null | undefined {
@@ -49,7 +44,7 @@ function withExtraChannels(
 const fmt = (n: number): string => String(Math.round(n * 1e6) / 1e6);
 
 /** Every rule of the template that the values break, as findings. Cells absent from `values` skip their rules. */
-export function checkRules(template: TemplateId, values: CellValues, _opts: RuleOptions = {}): Finding[] {
+export function checkRules(template: TemplateId, values: CellValues): Finding[] {
   const get = lookup(values);
   let rules = rulesFor(template, (k) => get(k) !== undefined);
   if (template === 'legacy') {
