@@ -118,10 +118,15 @@ function reportYear(
 export function readMeta(text: string): ReportMeta {
   // Metadata sits in a report's first few thousand lines; a page padded with more is not searched to its end.
   const lines = text.split('\n', 5000).filter((l) => l.trim() !== '');
-  const titles = titleCandidates(lines.slice(0, 400));
+  // The page title and the report's own headings come first; lists of other reports (related links) come later.
+  const headTitles = titleCandidates(lines.slice(0, 40));
+  const titles = headTitles.some((t) => t.agency !== '') ? headTitles : titleCandidates(lines.slice(0, 400));
   const published = publishedDate(text, lines);
-  const fromTitles = titles.map((t) => t.agency).filter((a) => a !== '');
-  const longestTitle = fromTitles.sort((a, b) => b.length - a.length)[0];
+  // The fullest name: a page title may shorten 崔东街道办事处 to 崔东办事处.
+  const longestTitle = titles
+    .map((t) => t.agency)
+    .filter((a) => a !== '')
+    .sort((a, b) => b.length - a.length)[0];
   const filledBy = fieldValue(text, FILLED_BY);
   const agency =
     longestTitle ??

@@ -160,4 +160,12 @@ describe('shapes', () => {
     expect(r.review).toContain('litigation.after_review.total');
     expect(r.review).not.toContain('apply.new.total');
   });
+
+  it('related links to other reports at the foot of a page do not change the agency or the year', () => {
+    const text =
+      reportText(REPORTS.binhai2020) +
+      '\n相关链接\n青岛西海岸新区管理委员会办公室2019年政府信息公开工作年度报告\n黄岛区人民政府2018年政府信息公开工作年度报告\n';
+    const r = extractReport(`滨海街道办事处2020年政府信息公开工作年度报告\n${text}`);
+    expect(r.meta).toMatchObject({ agency: '滨海街道办事处', year: 2020 });
+  });
 });
