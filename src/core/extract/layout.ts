@@ -6,7 +6,12 @@ import { APPLICANT_COLUMNS } from '../fields';
  * broken over lines (`一、本年新\n\n收政府信息公开申请数量`).
  */
 export function spaced(re: RegExp): RegExp {
-  return new RegExp(re.source.replace(/([\u3400-\u9fff])(?=[\u3400-\u9fff])/g, '$1\\s*'), re.flags);
+  // Character classes (`[、,，和及与\s]`) are kept as they are; between two literal Chinese characters goes `\s*`.
+  const source = re.source.replace(
+    /\[(?:\\.|[^\]\\])*\]|([\u3400-\u9fff])(?=[\u3400-\u9fff])/g,
+    (m, cjk?: string) => (cjk ? `${cjk}\\s*` : m),
+  );
+  return new RegExp(source, re.flags);
 }
 
 export interface RowSpec {

@@ -83,6 +83,29 @@ function makeSplit(token: Extract<Token, { kind: 'num' }>, starts: number[]): Op
   return { cells, cost: multi ? 4 + cells.length : 1, multi };
 }
 
+/** `082` cannot be one cell (it is 0 and 82); an all-zero run like `00` can (a common typo for 0). */
+function cannotBeOneCell(token: Token): boolean {
+  return token.kind === 'num' && token.digitsOnly && /^[+-]?0\d*[1-9]/.test(token.raw);
+}
+
+/** Reading a multi-digit run starting with 0 as one cell (`00`) costs more than reading it as cells. */
+function typoCost(token: Token): number {
+  return token.kind === 'num' && token.digitsOnly && token.raw.length > 1 && token.raw[0] === '0' ? 2 : 0;
+}
+
+function rowResult(
+  readings: RowReading[],
+  flags: Partial<Pick<RowResult, 'short' | 'long' | 'failsCheck' | 'checked'>> = {},
+): RowResult {
+  return {
+    readings: dedupe(readings).slice(0, MAX_KEPT),
+    short: flags.short ?? false,
+    long: flags.long ?? false,
+    failsCheck: flags.failsCheck ?? false,
+    checked: flags.checked ?? false,
+  };
+}
+
 /** A token read as one cell, as printed. */
 function wholeCell(token: Token): CellRead {
   const value = token.kind === 'num' ? token.value : 0;
@@ -113,10 +136,9 @@ function optionsOf(token: Token, maxCells: number, cap: number): Option[] {
   const whole: Option = {
     cells: [{ value: token.value, how: 'clean', raw: token.raw, start: token.start, end: token.end }],
     // `00` for 0 is a common typo; prefer reading a digit run as cells when the count asks for it.
-    cost: token.digitsOnly && token.raw.length > 1 && token.raw[0] === '0' ? 2 : 0,
+    cost: typoCost(token),
     multi: false,
   };
-  // A run with a leading zero is one cell only when it is all zeros (`00`): `082` is 0 and 82.
   const options = token.digitsOnly && /^[+-]?0\d*[1-9]/.test(token.raw) ? [] : [whole];
   if (token.digitsOnly && token.raw.length > 1 && token.raw.length <= MAX_SPLIT_DIGITS) {
     for (let parts = 2; parts <= Math.min(maxCells, token.raw.replace(/^[+-]/, '').length); parts++) {
@@ -148,29 +170,11 @@ export function solveRow(allTokens: Token[], n: number, check?: RowCheck, lastIs
   const valueTokens = tokens.filter((t) => t.kind !== 'empty');
   if (valueTokens.length > n) return longRow(tokens, n, check);
   // The common case: exactly one printed value per cell. Cutting any run would give too many cells.
-  if (
-    valueTokens.length === n &&
-    valueTokens.every((t) => t.kind !== 'num' || !/^[+-]?0\d*[1-9]/.test(t.raw))
-  ) {
-    const cells = valueTokens.map((t) => {
-      const cell = wholeCell(t);
-      return cell;
-    });
-    const reading: RowReading = {
-      cells,
-      cost: valueTokens.some((t) => t.kind === 'num' && t.digitsOnly && t.raw.length > 1 && t.raw[0] === '0')
-        ? 2
-        : 0,
-      multiDigitSplit: false,
-    };
+  if (valueTokens.length === n && !valueTokens.some(cannotBeOneCell)) {
+    const cells = valueTokens.map(wholeCell);
+    const cost = valueTokens.reduce((c, t) => Math.max(c, typoCost(t)), 0);
     const ok = !check || check(cells.map((c) => c.value ?? 0));
-    return {
-      readings: [reading],
-      short: false,
-      long: false,
-      failsCheck: !ok,
-      checked: ok && check !== undefined,
-    };
+    return rowResult([{ cells, cost, multiDigitSplit: false }], { failsCheck: !ok, checked: ok && !!check });
   }
   const only = valueTokens[0];
   if (
@@ -182,7 +186,7 @@ export function solveRow(allTokens: Token[], n: number, check?: RowCheck, lastIs
     only.raw.length > n
   ) {
     const readings = sumSplits(only, n);
-    if (readings.length > 0) return { readings, short: false, long: false, failsCheck: false, checked: true };
+    if (readings.length > 0) return rowResult(readings, { checked: true });
   }
 
   const perToken = tokens.map((t) => optionsOf(t, n, 500));
@@ -224,22 +228,8 @@ export function solveRow(allTokens: Token[], n: number, check?: RowCheck, lastIs
   };
   rec(0, 0);
   const byCost = (a: RowReading, b: RowReading): number => a.cost - b.cost;
-  if (passing.length > 0) {
-    return {
-      readings: dedupe(passing.sort(byCost)).slice(0, MAX_KEPT),
-      short: false,
-      long: false,
-      failsCheck: false,
-      checked: check !== undefined,
-    };
-  }
-  return {
-    readings: dedupe(failing.sort(byCost)).slice(0, MAX_KEPT),
-    short: false,
-    long: false,
-    failsCheck: true,
-    checked: false,
-  };
+  if (passing.length > 0) return rowResult(passing.sort(byCost), { checked: check !== undefined });
+  return rowResult(failing.sort(byCost), { failsCheck: true });
 }
 
 function dedupe(readings: RowReading[]): RowReading[] {
@@ -277,13 +267,7 @@ function shortRow(tokens: Token[], n: number, check?: RowCheck): RowResult {
   }
   // Placements that reproduce the row's arithmetic first, then ones whose missing cell stays unknown.
   readings.sort((a, b) => score(b, check) - score(a, check));
-  return {
-    readings: dedupe(readings).slice(0, MAX_KEPT),
-    short: true,
-    long: false,
-    failsCheck: false,
-    checked: false,
-  };
+  return rowResult(readings, { short: true });
 }
 
 function score(r: RowReading, check?: RowCheck): number {
@@ -337,13 +321,7 @@ function longRow(tokens: Token[], n: number, check?: RowCheck): RowResult {
     readings.push({ cells, cost: ok ? 10 : 20, multiDigitSplit: false });
   }
   readings.sort((a, b) => a.cost - b.cost);
-  return {
-    readings: dedupe(readings).slice(0, MAX_KEPT),
-    short: false,
-    long: true,
-    failsCheck: false,
-    checked: false,
-  };
+  return rowResult(readings, { long: true });
 }
 
 /** Every cut of one glued run into n cells whose last cell is the sum of the others (pruned on the partial sum). */
@@ -376,5 +354,5 @@ function sumSplits(token: Extract<Token, { kind: 'num' }>, n: number): RowReadin
     };
     rec(0, n - 1, 0);
   }
-  return dedupe(readings.sort((a, b) => a.cost - b.cost));
+  return readings.sort((a, b) => a.cost - b.cost);
 }

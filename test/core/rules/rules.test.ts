@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { APPLICANT_COLUMNS } from '../../../src/core/fields';
 import { checkRules } from '../../../src/core/rules';
 import { checkProse } from '../../../src/core/rules/prose';
 import { REPORTS, reportTruth } from '../extract/fixtures';
@@ -44,15 +45,7 @@ describe('apply-table rules (2019/2021)', () => {
     values.set('apply.new.total', 1);
     expect(checkRules('2021', values)).toEqual([]);
     const single = new Map([...values].filter(([k]) => !k.startsWith('apply.other.')));
-    for (const c of [
-      'natural_person',
-      'commercial',
-      'research',
-      'social_welfare',
-      'legal_service',
-      'other_org',
-      'total',
-    ])
+    for (const c of APPLICANT_COLUMNS)
       single.set(`apply.other.${c}`, c === 'commercial' || c === 'total' ? 1 : 0);
     expect(checkRules('2021', single)).toEqual([]);
   });
