@@ -9,7 +9,8 @@ export type ReadHow =
   | 'clean' // one printed number in its own cell
   | 'split' // cut out of a glued digit run (`0000000`)
   | 'blank_as_zero' // blank, `—`, `/` or `无` read as 0
-  | 'guessed'; // not printed where expected; value inferred (short row, arithmetic)
+  | 'guessed' // not printed where expected; value inferred (short row, arithmetic)
+  | 'ocr'; // read by OCR from a page image; confirmed only by the table's arithmetic
 
 /** Half-open character range [start, end) in the document text stored with the report. */
 export interface Span {
@@ -72,7 +73,7 @@ export interface Extraction {
 }
 
 /** Kinds of source document the reader understands. */
-export type DocumentFormat = 'text' | 'html' | 'docx' | 'pdf';
+export type DocumentFormat = 'text' | 'html' | 'docx' | 'pdf' | 'image' | 'doc' | 'wps' | 'xls' | 'xlsx';
 
 /** One prediction file as ../shared/eval/README.md defines it. */
 export interface Prediction {

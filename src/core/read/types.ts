@@ -11,6 +11,37 @@ export interface TableCellSource {
   colSpan: number;
   /** The cell's text in `ReadOk.text` (empty range for an empty cell). */
   span: Span;
+  /** For PDFs and page images: where the cell is printed. */
+  box?: Box;
+}
+
+/** A rectangle on a page of a PDF or image, in the page's own units (PDF points; pixels for images), origin top-left. */
+export interface Box {
+  /** 1-based page number. */
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface PageSize {
+  width: number;
+  height: number;
+}
+
+/** A stretch of `ReadOk.text` and where it is printed: lets any span be shown on its page. */
+export interface TextRun {
+  start: number;
+  end: number;
+  box: Box;
+}
+
+/** Page geometry of a PDF or scan: the size of each page and where each piece of the text sits on it. */
+export interface PageLayout {
+  pages: PageSize[];
+  /** Sorted by `start`, not overlapping. */
+  runs: TextRun[];
 }
 
 /** Where a table is in `ReadOk.text`: the lines of its rows and each printed cell. */
@@ -33,6 +64,8 @@ export interface ReadOk {
   tables: Grid[];
   /** For HTML/DOCX: one entry per grid of `tables` (same order), locating its cells in `text`. */
   tableSources?: TableSource[];
+  /** For PDFs and page images: the page geometry of the text. */
+  layout?: PageLayout;
   /** Things a reviewer may want to know (e.g. "文件编码为 GB18030"). */
   warnings: string[];
 }

@@ -80,6 +80,7 @@ const zh = {
   howSplit: '由连写数字串拆分',
   howBlank: '空白或“—”“/”“无”按 0 计',
   howGuessed: '原文缺少此格，程序推断',
+  howOcr: '从页面图像识别（OCR）',
   howManual: '审核人添加',
   emptyFolder: '文件夹中还没有报告。',
   templateUnknown: '未识别',
@@ -184,6 +185,7 @@ const en: Record<MessageKey, string> = {
   howSplit: 'Split from a glued digit run',
   howBlank: 'Blank, “—”, “/” or “无” read as 0',
   howGuessed: 'Not printed; inferred',
+  howOcr: 'Read by OCR from the page image',
   howManual: 'Added by the reviewer',
   emptyFolder: 'No reports in the folder yet.',
   templateUnknown: 'Unknown',
@@ -229,6 +231,7 @@ const HOW: Record<ReadHow, MessageKey> = {
   split: 'howSplit',
   blank_as_zero: 'howBlank',
   guessed: 'howGuessed',
+  ocr: 'howOcr',
 };
 
 export interface Translator {
