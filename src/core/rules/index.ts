@@ -44,12 +44,15 @@ function withExtraChannels(
 const fmt = (n: number): string => String(Math.round(n * 1e6) / 1e6);
 
 /** Every rule of the template that the values break, as findings. Cells absent from `values` skip their rules. */
-export function checkRules(template: TemplateId, values: CellValues): Finding[] {
+export function checkRules(template: TemplateId, values: CellValues, tableRules: SumRule[] = []): Finding[] {
   const get = lookup(values);
   let rules = rulesFor(template, (k) => get(k) !== undefined);
   if (template === 'legacy') {
     rules = withExtraChannels(rules, get, values instanceof Map ? [...values.keys()] : Object.keys(values));
   }
+  // The table's own partitions replace a rule of the spec about the same total (they hold the province's rows).
+  const ownTotals = new Set(tableRules.map((r) => r.left[0]));
+  rules = [...rules.filter((r) => !ownTotals.has(r.left[0])), ...tableRules];
   const failing: { rule: SumRule; left: number; right: number }[] = [];
   for (const rule of rules) {
     if (!applicable(rule, get)) continue;
@@ -58,7 +61,8 @@ export function checkRules(template: TemplateId, values: CellValues): Finding[] 
     if (Math.abs(left - right) > EPS) failing.push({ rule, left, right });
   }
   // Tables are checked apart: a wrong cell in one table says nothing about another.
-  const tableOf = (r: SumRule): string => (r.id.startsWith('apply.') ? 'apply' : r.id);
+  const tableOf = (r: SumRule): string =>
+    r.id.startsWith('apply.') ? 'apply' : r.id === 'legacy.parts' ? `${r.id}:${r.left[0]}` : r.id;
   const located = new Map<string, { key: string; value: number } | null>();
   for (const table of new Set(failing.map((f) => tableOf(f.rule)))) {
     const inTable = (r: SumRule): boolean => tableOf(r) === table;
