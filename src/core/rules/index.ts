@@ -41,6 +41,24 @@ function withExtraChannels(
   });
 }
 
+/**
+ * The table's own partitions beside the spec's rules: where both sum the same total, the spec's rule stays when the
+ * partition holds no other rows, and gives way to the partition when it holds the province's own rows.
+ */
+export function withTableRules(rules: SumRule[], tableRules: SumRule[]): SumRule[] {
+  const kept = new Set(tableRules);
+  const out = rules.filter((r) => {
+    const same = tableRules.find((t) => t.left[0] === r.left[0]);
+    if (!same) return true;
+    if (same.right.every((k) => r.right.includes(k))) {
+      kept.delete(same);
+      return true;
+    }
+    return false;
+  });
+  return [...out, ...kept];
+}
+
 const fmt = (n: number): string => String(Math.round(n * 1e6) / 1e6);
 
 /** Every rule of the template that the values break, as findings. Cells absent from `values` skip their rules. */
@@ -50,9 +68,7 @@ export function checkRules(template: TemplateId, values: CellValues, tableRules:
   if (template === 'legacy') {
     rules = withExtraChannels(rules, get, values instanceof Map ? [...values.keys()] : Object.keys(values));
   }
-  // The table's own partitions replace a rule of the spec about the same total (they hold the province's rows).
-  const ownTotals = new Set(tableRules.map((r) => r.left[0]));
-  rules = [...rules.filter((r) => !ownTotals.has(r.left[0])), ...tableRules];
+  rules = withTableRules(rules, tableRules);
   const failing: { rule: SumRule; left: number; right: number }[] = [];
   for (const rule of rules) {
     if (!applicable(rule, get)) continue;

@@ -2,6 +2,7 @@
 // whether a 历年累计 column stands beside the year's.
 import type { Finding, ReadHow } from '../../../shared/types';
 import { rulesFor, type SumRule } from '../../rules/definitions';
+import { withTableRules } from '../../rules';
 import { emptyResult, type TableResult } from '../table-read';
 import { indicatorKey, sectionOf, type Section } from './indicators';
 import { rowsFromCells, rowsFromText, type Cell, type IndicatorRow } from './rows';
@@ -53,10 +54,15 @@ function rowsAt(text: string, start: number, to: number): IndicatorRow[] {
 
 const valueRows = (rows: IndicatorRow[]): number => rows.filter((r) => r.values.length > 0).length;
 
-function parseCell(cell: Cell): { value: number; how: ReadHow } {
-  const n = Number(cell.text.replace(/,/g, '').replace(/[^\d.+-].*$/, ''));
-  if (cell.text === '' || /^(?:—+|-+|\/|无)$/.test(cell.text) || !Number.isFinite(n))
-    return { value: 0, how: 'blank_as_zero' };
+/** Longer digit runs are not counts a table prints: read as nothing, for the reviewer. */
+const MAX_DIGITS = 12;
+
+function parseCell(cell: Cell): { value: number | null; how: ReadHow } {
+  if (cell.text === '' || /^(?:—+|-+|\/|无)$/.test(cell.text)) return { value: 0, how: 'blank_as_zero' };
+  const digits = cell.text.replace(/,/g, '').replace(/[^\d.+-].*$/, '');
+  const n = Number(digits);
+  if (digits.split('.')[0]!.replace(/\D/g, '').length > MAX_DIGITS || !Number.isFinite(n))
+    return { value: null, how: 'guessed' };
   return { value: n, how: 'clean' };
 }
 
@@ -97,7 +103,7 @@ export function readLegacyTable(text: string, from: number, to: number): LegacyR
     const keys = columns === 2 ? [key, `${key}#cumulative`] : [key];
     const p: Placed = { row, key, keys, ...(canonical ? {} : { label: row.label }) };
     const only = row.values[0]!;
-    if (columns > 1 && row.values.length === 1 && /^\d{2,}$/.test(only.text)) {
+    if (columns > 1 && row.glued && row.values.length === 1 && /^\d{2,24}$/.test(only.text)) {
       p.readings = splitReadings(only.text, columns);
       p.run = only;
     }
@@ -108,11 +114,11 @@ export function readLegacyTable(text: string, from: number, to: number): LegacyR
   if (placed.length === 0) return null;
 
   const partitions = partitionRules(laidOut);
-  const overridden = new Set(partitions.map((r) => r.left[0]));
   const present = new Set(placed.flatMap((p) => p.keys));
-  const canonicalRules = rulesFor('legacy', (k) => present.has(k)).filter(
-    (r) => !overridden.has(r.left[0]!) && present.has(r.left[0]!) && r.right.some((k) => present.has(k)),
-  );
+  const rules = withTableRules(
+    rulesFor('legacy', (k) => present.has(k)),
+    partitions,
+  ).filter((r) => present.has(r.left[0]!) && r.right.some((k) => present.has(k)));
   result.rules = partitions;
 
   // Settle glued runs jointly by the table's sums.
@@ -123,9 +129,13 @@ export function readLegacyTable(text: string, from: number, to: number): LegacyR
     if (p.readings) {
       unknownOf.set(p, unknowns.length);
       unknowns.push({ keys: p.keys, readings: p.readings });
-    } else p.row.values.slice(0, columns).forEach((v, i) => known.set(p.keys[i]!, parseCell(v).value));
+    } else
+      p.row.values.slice(0, columns).forEach((v, i) => {
+        const { value } = parseCell(v);
+        if (value !== null) known.set(p.keys[i]!, value);
+      });
   }
-  const chosen = settle(unknowns, known, [...partitions, ...canonicalRules]);
+  const chosen = settle(unknowns, known, rules);
 
   for (const p of placed) emit(result, p, columns, unknownOf.has(p) ? chosen[unknownOf.get(p)!]! : undefined);
   return result;
@@ -174,7 +184,8 @@ function emit(result: LegacyResult, p: Placed, columns: number, settled: number 
   for (let i = row.values.length; i < columns; i++) {
     result.cells.push({ key: keys[i]!, value: null, how: 'guessed', raw: '', start: -1, end: -1, ...extra });
   }
-  if (row.values.length !== columns || row.numberingGuessed) {
+  const unreadable = row.values.slice(0, columns).some((v) => parseCell(v).value === null);
+  if (row.values.length !== columns || row.numberingGuessed || unreadable) {
     for (const k of keys) result.review.add(k);
     const finding: Finding = {
       rule: row.values.length < columns ? 'extract.short_row' : 'extract.long_row',
@@ -182,7 +193,10 @@ function emit(result: LegacyResult, p: Placed, columns: number, settled: number 
       keys,
       message: `「${row.label}」印出 ${row.values.length} 个数，应有 ${columns} 个`,
     };
-    if (row.values.length === columns) {
+    if (row.values.length === columns && unreadable) {
+      finding.rule = 'extract.unreadable';
+      finding.message = `「${row.label}」的数字过长，无法读作一个数`;
+    } else if (row.values.length === columns) {
       finding.rule = 'extract.split';
       finding.message = `「${row.label}」的数字与下一行的序号连写，拆分未能确认`;
     }

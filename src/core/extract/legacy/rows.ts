@@ -13,6 +13,8 @@ export interface IndicatorRow {
   label: string;
   /** Value cells as printed: one per column, or one glued run holding several columns. */
   values: Cell[];
+  /** Read from text without cell separators, where one digit run may hold several columns. */
+  glued?: boolean;
   /** The trailing digits of the run were taken as the next label's numbering without certainty. */
   numberingGuessed?: boolean;
 }
@@ -124,7 +126,7 @@ export function rowsFromText(text: string, start: number, to: number): Indicator
       values.push({ text: t[1]!, start: start + at, end: start + at + t[1]!.length });
       end = VALUE_TOKEN.lastIndex;
     }
-    rows.push({ label, values });
+    rows.push({ label, values, glued: true });
     labelFrom = end;
     UNIT_ANCHOR.lastIndex = end;
   }
@@ -155,7 +157,7 @@ function restoreNumbering(previous: IndicatorRow, label: string): string {
 }
 
 const INNER_NUMBERING =
-  /\s(?=(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、]\s*[\u3400-\u9fff]))/g;
+  /(?<=[^\s一二三四五六七八九十])\s*(?=[一二三四五六七八九十]{1,2}、|[(（][一二三四五六七八九十]{1,2}[)）])|\s(?=\d{1,2}[.、]\s*[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(?=\d{1,2}[.、][\u3400-\u9fff])/g;
 
 /** `一、主动公开情况 (一)主动公开政府信息数` is a heading row without values, then the row's own label. */
 function splitHeadings(printed: string): { headings: string[]; label: string } {
@@ -165,7 +167,7 @@ function splitHeadings(printed: string): { headings: string[]; label: string } {
     const head = printed.slice(from, m.index).trim();
     if (head && !/^其中\s*[:：]?$/.test(head)) {
       parts.push(head);
-      from = m.index + 1;
+      from = m.index + m[0].length;
     }
   }
   return { headings: parts, label: printed.slice(from).trim() };
