@@ -189,7 +189,16 @@ export function solveRow(allTokens: Token[], n: number, check?: RowCheck, lastIs
     if (readings.length > 0) return rowResult(readings, { checked: true });
   }
 
-  const perToken = tokens.map((t) => optionsOf(t, n, 500));
+  // Where a row has several digit runs, a space was lost more likely inside the longest one (`20 155` is 20 | 1 | 55
+  // before 2 | 0 | 155): cutting a shorter run costs more, unless it is zeros (`00` is the commonest glue).
+  const longest = Math.max(...tokens.map(runLength));
+  const perToken = tokens.map((t) => {
+    const options = optionsOf(t, n, 500);
+    const extra = t.kind === 'num' && /^[+-]?0+$/.test(t.raw) ? 0 : 6 * (longest - runLength(t));
+    return extra === 0
+      ? options
+      : options.map((o) => (o.cells.length > 1 ? { ...o, cost: o.cost + extra } : o));
+  });
   const minCells = perToken.map((opts) => Math.min(...opts.map((o) => o.cells.length)));
   const maxCells = perToken.map((opts) => Math.max(...opts.map((o) => o.cells.length)));
   const suffixMax: number[] = new Array<number>(tokens.length + 1).fill(0);
@@ -232,6 +241,10 @@ export function solveRow(allTokens: Token[], n: number, check?: RowCheck, lastIs
   return rowResult(failing.sort(byCost), { failsCheck: true });
 }
 
+function runLength(t: Token): number {
+  return t.kind === 'num' && t.digitsOnly ? t.raw.replace(/^[+-]/, '').length : 0;
+}
+
 function dedupe(readings: RowReading[]): RowReading[] {
   const seen = new Set<string>();
   return readings.filter((r) => {
@@ -244,6 +257,8 @@ function dedupe(readings: RowReading[]): RowReading[] {
 
 /** Fewer values than cells: every placement of the missing cells is a candidate; all cells are guesses. */
 function shortRow(tokens: Token[], n: number, check?: RowCheck): RowResult {
+  const zeros = allZeroRow(tokens, n);
+  if (zeros) return rowResult([{ cells: zeros, cost: 10, multiDigitSplit: false }], { short: true });
   const shown: CellRead[] = tokens
     .filter((t) => t.kind !== 'empty')
     .map((t) => ({ ...wholeCell(t), how: 'guessed' as ReadHow }));
@@ -268,6 +283,30 @@ function shortRow(tokens: Token[], n: number, check?: RowCheck): RowResult {
   // Placements that reproduce the row's arithmetic first, then ones whose missing cell stays unknown.
   readings.sort((a, b) => score(b, check) - score(a, check));
   return rowResult(readings, { short: true });
+}
+
+/**
+ * A row of zeros one or two digits short (`0 00000` for seven cells): wherever the unprinted cells are, every cell
+ * reads 0. The row still goes to review as a short row, but no value is left unknown.
+ */
+function allZeroRow(tokens: Token[], n: number): CellRead[] | null {
+  const shown = tokens.filter((t) => t.kind !== 'empty');
+  if (shown.length === 0 || !shown.every((t) => t.kind === 'num' && t.digitsOnly && /^0+$/.test(t.raw)))
+    return null;
+  const cells: CellRead[] = [];
+  for (const t of shown)
+    for (let i = 0; i < t.raw.length; i++)
+      cells.push({
+        value: 0,
+        how: t.raw.length > 1 ? 'split' : 'clean',
+        raw: '0',
+        start: t.start + i,
+        end: t.start + i + 1,
+      });
+  if (cells.length >= n || n - cells.length > 2) return null;
+  const at = cells[cells.length - 1]!.end;
+  while (cells.length < n) cells.push({ value: 0, how: 'blank_as_zero', raw: '', start: at, end: at });
+  return cells;
 }
 
 function score(r: RowReading, check?: RowCheck): number {
