@@ -3,7 +3,7 @@
 import type { ExtractedCell, Extraction, Finding, TableRead, Template, TemplateId } from '../../shared/types';
 import { normalizeText, originalSpan, type NormalizedText } from '../read/normalize';
 import { fieldsOf } from '../fields';
-import { checkRules } from '../rules';
+import { checkRules, confirmedKeys } from '../rules';
 import { checkProse } from '../rules/prose';
 import { readActiveTable } from './active-table';
 import { readApplyTable, REVIEW_HEADING, searchFrom } from './apply-table';
@@ -103,11 +103,38 @@ export function extractReport(original: string): Extraction {
     // Rows of the report's format that were not read (a cut-off page): in front of the reviewer too.
     if (apply) for (const k of unreadApplyKeys(template, seen)) review.add(k);
   }
-  for (const f of findings)
-    if (f.severity !== 'info' || f.rule.startsWith('extract.')) for (const k of f.keys) review.add(k);
+  // A rule that fails puts its cells in review, except cells read cleanly that another rule confirms: the wrong
+  // cell is among the others. When every cell is confirmed elsewhere, the document itself is inconsistent and its
+  // total is shown.
+  const confirmed =
+    template === 'unknown'
+      ? new Set<string>()
+      : confirmedKeys(template, new Map(cells.map((c) => [c.key, c.value])), legacy?.rules);
+  const byKey = new Map(cells.map((c) => [c.key, c]));
+  // A cell whose reading needed the arithmetic itself (a cut, a blank row) is not confirmed by that arithmetic.
+  const readByRule = new Set(findings.filter((f) => f.rule.startsWith('extract.')).flatMap((f) => f.keys));
+  const confirmable = (k: string): boolean => {
+    const c = byKey.get(k);
+    if (!c || !confirmed.has(k) || readByRule.has(k)) return false;
+    return c.how === 'clean' || c.how === 'split' || (c.how === 'blank_as_zero' && c.raw !== '');
+  };
+  for (const f of findings) {
+    if (CONFIRMED_READINGS.has(f.rule)) continue;
+    if (f.rule.startsWith('extract.')) {
+      for (const k of f.keys) review.add(k);
+      continue;
+    }
+    if (f.severity === 'info') continue;
+    const doubtful = f.keys.filter((k) => !confirmable(k));
+    for (const k of doubtful.length > 0 ? doubtful : f.keys.slice(0, 1)) review.add(k);
+    if (f.suspect) review.add(f.suspect);
+  }
 
   return { template, meta, tables: tables.map((t) => t.read), cells, findings, review: [...review] };
 }
+
+/** Readings that stand unless a rule fails on them: a row printed blank, a cut that only one reading satisfies. */
+const CONFIRMED_READINGS = new Set(['extract.blank_row', 'extract.split_checked']);
 
 /** A 2019/2021 report has all three tables; one the reader could not find is for the reviewer to look at. */
 function missingTables(

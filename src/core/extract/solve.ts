@@ -29,6 +29,8 @@ export interface RowResult {
   failsCheck: boolean;
   /** The row has arithmetic of its own that confirmed the reading. */
   checked: boolean;
+  /** Nothing at all is printed between the row's label and the next: a blank row, read as zeros. */
+  blank: boolean;
 }
 
 export type RowCheck = (values: number[]) => boolean;
@@ -95,9 +97,10 @@ function typoCost(token: Token): number {
 
 function rowResult(
   readings: RowReading[],
-  flags: Partial<Pick<RowResult, 'short' | 'long' | 'failsCheck' | 'checked'>> = {},
+  flags: Partial<Pick<RowResult, 'short' | 'long' | 'failsCheck' | 'checked' | 'blank'>> = {},
 ): RowResult {
   return {
+    blank: flags.blank ?? false,
     readings: dedupe(readings).slice(0, MAX_KEPT),
     short: flags.short ?? false,
     long: flags.long ?? false,
@@ -169,6 +172,16 @@ export function solveRow(allTokens: Token[], n: number, check?: RowCheck, lastIs
   const tokens = collapseEmpties(allTokens);
   const valueTokens = tokens.filter((t) => t.kind !== 'empty');
   if (valueTokens.length > n) return longRow(tokens, n, check);
+  if (valueTokens.length === 0) {
+    const cells = Array.from({ length: n }, (): CellRead => ({
+      value: 0,
+      how: 'blank_as_zero',
+      raw: '',
+      start: -1,
+      end: -1,
+    }));
+    return rowResult([{ cells, cost: 0, multiDigitSplit: false }], { blank: true });
+  }
   // The common case: exactly one printed value per cell. Cutting any run would give too many cells.
   if (valueTokens.length === n && !valueTokens.some(cannotBeOneCell)) {
     const cells = valueTokens.map(wholeCell);

@@ -96,6 +96,26 @@ export function checkRules(template: TemplateId, values: CellValues, tableRules:
   });
 }
 
+/** Keys of every rule that applies to these values and holds: cells the table's arithmetic confirms. */
+export function confirmedKeys(
+  template: TemplateId,
+  values: CellValues,
+  tableRules: SumRule[] = [],
+): Set<string> {
+  const get = lookup(values);
+  let rules = rulesFor(template, (k) => get(k) !== undefined);
+  if (template === 'legacy') {
+    rules = withExtraChannels(rules, get, values instanceof Map ? [...values.keys()] : Object.keys(values));
+  }
+  const out = new Set<string>();
+  for (const rule of withTableRules(rules, tableRules)) {
+    if (!applicable(rule, get)) continue;
+    if (Math.abs(sum(rule.left, get) - sum(rule.right, get)) > EPS) continue;
+    for (const k of [...rule.left, ...rule.right]) if (get(k) !== undefined) out.add(k);
+  }
+  return out;
+}
+
 /**
  * Where the failing apply-table rules meet in exactly one cell and one value of that cell satisfies all of them
  * (without breaking a rule that held), that cell is the suspect.

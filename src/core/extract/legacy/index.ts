@@ -126,7 +126,11 @@ export function readLegacyTable(text: string, from: number, to: number): LegacyR
   const unknowns: Unknown[] = [];
   const unknownOf = new Map<Placed, number>();
   for (const p of placed) {
-    if (p.readings) {
+    if (p.readings && p.readings.length === 1) {
+      p.keys.forEach((k, i) => known.set(k, p.readings![0]!.values[i]!));
+      unknownOf.set(p, unknowns.length);
+      unknowns.push({ keys: p.keys, readings: p.readings });
+    } else if (p.readings) {
       unknownOf.set(p, unknowns.length);
       unknowns.push({ keys: p.keys, readings: p.readings });
     } else
