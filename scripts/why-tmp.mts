@@ -1,20 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { processDocument } from '../src/core/pipeline';
-for (const set of ['dev', 'real']) {
-  const dir = `/work/shared/eval/${set}/docs`;
-  for (const f of readdirSync(dir)) {
-    const truth = JSON.parse(readFileSync(`/work/shared/eval/${set}/truth/${f.replace(/\.\w+$/, '.json')}`, 'utf8'));
-    const r = await processDocument(readFileSync(`${dir}/${f}`), f);
-    const x = r.extraction!;
-    const keys = new Set(Object.keys(truth.values));
-    const rv = x.review.filter((k) => keys.has(k));
-    const amb = new Set((truth.ambiguous ?? []).flatMap((a: any) => a.keys));
-    const byRule = new Map<string, number>();
-    for (const k of rv) {
-      const rules = x.findings.filter((fi) => fi.keys.includes(k)).map((fi) => fi.rule);
-      const tag = (amb.has(k) ? 'AMB ' : '') + [...new Set(rules)].join('+');
-      byRule.set(tag, (byRule.get(tag) ?? 0) + 1);
-    }
-    console.log(set, f, keys.size, rv.length, JSON.stringify([...byRule]));
-  }
-}
+const a = await processDocument(readFileSync('../shared/eval/real/docs/p_jjp_2024.txt'), 'p_jjp_2024.txt');
+const b = await processDocument(readFileSync('../shared/eval/real/docs/h_jjp_2024.html'), 'h_jjp_2024.html');
+const va = new Map(a.extraction!.cells.map((c) => [c.key, c.value]));
+const vb = new Map(b.extraction!.cells.map((c) => [c.key, c.value]));
+for (const k of new Set([...va.keys(), ...vb.keys()]))
+  if ((va.get(k) ?? null) !== (vb.get(k) ?? null)) console.log(k, va.get(k), vb.get(k));
+console.log(va.size, vb.size, a.extraction!.review.length, b.extraction!.review.length, b.extraction!.review);
+console.log(b.extraction!.findings.map((f) => f.rule + ' ' + f.message).join('\n'));

@@ -89,6 +89,9 @@ const INDICATORS: Indicator[] = [
   { key: 'meetings.trainees', re: /^接受培训人员数$/ },
 ];
 
+/** Every canonical key a printed label can map to (each is a key of spec/fields.json; a test holds it). */
+export const INDICATOR_KEYS: readonly string[] = INDICATORS.map((d) => `legacy.${d.key}`);
+
 /** Numbering at the head of a label: 一、 / (一) / 1. (after an optional 其中:). */
 export const NUMBERING =
   /^(?:其中\s*[:：]?\s*)?(?:[一二三四五六七八九十]+\s*[、.]|[(（]\s*[一二三四五六七八九十]+\s*[)）]|\d{1,2}\s*[.、](?!\d))/;
