@@ -201,12 +201,38 @@ export function solveRow(allTokens: Token[], n: number, check?: RowCheck, lastIs
     const readings = sumSplits(only, n);
     if (readings.length > 0) return rowResult(readings, { checked: true });
   }
+  const last = valueTokens[valueTokens.length - 1];
+  const prefix = valueTokens.slice(0, -1);
+  if (
+    lastIsSum &&
+    check &&
+    prefix.length > 0 &&
+    prefix.length < n - 1 &&
+    prefix.every((t) => t.kind !== 'num' || !cannotBeOneCell(t)) &&
+    last?.kind === 'num' &&
+    last.digitsOnly &&
+    last.raw.length > MAX_CELL_DIGITS + n - prefix.length - 2
+  ) {
+    // A long run after a few printed cells (`1251 183171346481558`): too many cuts to list, so the run is cut
+    // where the row's sum holds, the cells before it read as printed. Other readings may exist: not confirmed.
+    const head = prefix.map(wholeCell);
+    const before = head.reduce((a, c) => a + (c.value ?? 0), 0);
+    const readings = sumSplits(last, n - prefix.length, before).map((r) => ({
+      ...r,
+      cells: [...head, ...r.cells],
+    }));
+    if (readings.length > 0) return rowResult(readings, {});
+  }
 
   // Where a row has several digit runs, a space was lost more likely inside the longest one (`20 155` is 20 | 1 | 55
   // before 2 | 0 | 155): cutting a shorter run costs more, unless it is zeros (`00` is the commonest glue).
   const longest = Math.max(...tokens.map(runLength));
-  const perToken = tokens.map((t) => {
-    const options = optionsOf(t, n, 500);
+  const firstValue = tokens.findIndex((t) => t.kind !== 'empty');
+  const lastValue = tokens.length - 1 - [...tokens].reverse().findIndex((t) => t.kind !== 'empty');
+  const perToken = tokens.map((t, i) => {
+    // An empty cell between two printed values is a blank cell, not padding: dropping it costs more than using it.
+    const options =
+      t.kind === 'empty' && i > firstValue && i < lastValue ? interiorEmpty(t) : optionsOf(t, n, 500);
     const extra = t.kind === 'num' && /^[+-]?0+$/.test(t.raw) ? 0 : 6 * (longest - runLength(t));
     return extra === 0
       ? options
@@ -254,6 +280,17 @@ export function solveRow(allTokens: Token[], n: number, check?: RowCheck, lastIs
   return rowResult(failing.sort(byCost), { failsCheck: true });
 }
 
+function interiorEmpty(t: Token): Option[] {
+  return [
+    { cells: [], cost: 4, multi: false },
+    {
+      cells: [{ value: 0, how: 'blank_as_zero', raw: '', start: t.start, end: t.end }],
+      cost: 0,
+      multi: false,
+    },
+  ];
+}
+
 function runLength(t: Token): number {
   return t.kind === 'num' && t.digitsOnly ? t.raw.replace(/^[+-]/, '').length : 0;
 }
@@ -272,9 +309,16 @@ function dedupe(readings: RowReading[]): RowReading[] {
 function shortRow(tokens: Token[], n: number, check?: RowCheck): RowResult {
   const zeros = allZeroRow(tokens, n);
   if (zeros) return rowResult([{ cells: zeros, cost: 10, multiDigitSplit: false }], { short: true });
-  const shown: CellRead[] = tokens
-    .filter((t) => t.kind !== 'empty')
+  // An empty cell between printed values is a blank cell; the unprinted cells are placed around the others.
+  const first = tokens.findIndex((t) => t.kind !== 'empty');
+  const last = tokens.length - 1 - [...tokens].reverse().findIndex((t) => t.kind !== 'empty');
+  let shown: CellRead[] = tokens
+    .filter((t, i) => t.kind !== 'empty' || (i > first && i < last))
     .map((t) => ({ ...wholeCell(t), how: 'guessed' as ReadHow }));
+  if (shown.length > n)
+    shown = tokens
+      .filter((t) => t.kind !== 'empty')
+      .map((t) => ({ ...wholeCell(t), how: 'guessed' as ReadHow }));
   const missing = n - shown.length;
   const readings: RowReading[] = [];
   if (missing <= 2) {
@@ -286,6 +330,11 @@ function shortRow(tokens: Token[], n: number, check?: RowCheck): RowResult {
         else cells.push(shown[k++]!);
       }
       if (missing === 1 && check) fillByCheck(cells, check);
+      // An unprinted cell is most often a blank one: where zeros keep the row's arithmetic, read them so.
+      if (check && cells.some((c) => c.value === null)) {
+        const zeros = cells.map((c) => c.value ?? 0);
+        if (check(zeros)) for (const c of cells) if (c.value === null) c.value = 0;
+      }
       readings.push({ cells, cost: 10, multiDigitSplit: false });
     }
   } else {
@@ -377,7 +426,7 @@ function longRow(tokens: Token[], n: number, check?: RowCheck): RowResult {
 }
 
 /** Every cut of one glued run into n cells whose last cell is the sum of the others (pruned on the partial sum). */
-function sumSplits(token: Extract<Token, { kind: 'num' }>, n: number): RowReading[] {
+function sumSplits(token: Extract<Token, { kind: 'num' }>, n: number, before = 0): RowReading[] {
   const s = token.raw;
   const readings: RowReading[] = [];
   const starts: number[] = [];
@@ -388,7 +437,7 @@ function sumSplits(token: Extract<Token, { kind: 'num' }>, n: number): RowReadin
     const rec = (pos: number, left: number, sum: number): void => {
       if (readings.length >= MAX_KEPT) return;
       if (left === 0) {
-        if (pos === totalAt && sum === total) {
+        if (pos === totalAt && sum + before === total) {
           const option = makeSplit(token, [...starts, totalAt]);
           readings.push({ cells: option.cells, cost: option.cost, multiDigitSplit: option.multi });
         }
@@ -398,7 +447,7 @@ function sumSplits(token: Extract<Token, { kind: 'num' }>, n: number): RowReadin
       for (let len = 1; len <= maxLen; len++) {
         if (len > 1 && s[pos] === '0') break;
         const part = Number(s.slice(pos, pos + len));
-        if (sum + part > total) break;
+        if (before + sum + part > total) break;
         starts.push(pos);
         rec(pos + len, left - 1, sum + part);
         starts.pop();
