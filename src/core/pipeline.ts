@@ -12,5 +12,6 @@ export interface ProcessedDocument {
 export async function processDocument(bytes: Uint8Array, fileName: string): Promise<ProcessedDocument> {
   const read = await readDocument(bytes, fileName);
   if (!read.ok) return { read, extraction: null };
-  return { read, extraction: extractReport(read.text) };
+  const cells = read.tableSources?.flatMap((t) => t.cells.map((c) => c.span));
+  return { read, extraction: extractReport({ text: read.text, ...(cells ? { cells } : {}) }) };
 }

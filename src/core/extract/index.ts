@@ -1,6 +1,15 @@
 // Reads a report's text: template, metadata, every table cell with its raw text, value, how it was read and its
 // span, the findings of the consistency rules and the keys a reviewer must look at.
-import type { ExtractedCell, Extraction, Finding, TableRead, Template, TemplateId } from '../../shared/types';
+import type {
+  ExtractedCell,
+  Extraction,
+  Finding,
+  Span,
+  TableRead,
+  Template,
+  TemplateId,
+} from '../../shared/types';
+import { gridCells } from './grid-cells';
 import { normalizeText, originalSpan, type NormalizedText } from '../read/normalize';
 import { fieldsOf } from '../fields';
 import { checkRules, confirmedKeys } from '../rules';
@@ -17,20 +26,30 @@ export { EXTRACTOR_VERSION } from './version';
 /** Longer documents are read up to this many characters; the tables of a report are far shorter. */
 const MAX_CHARS = 2_000_000;
 
-export function extractReport(original: string): Extraction {
-  const norm = normalizeText(original.length > MAX_CHARS ? original.slice(0, MAX_CHARS) : original);
+/** A document as the readers give it: its text and, where the source had tables, the spans of their cells. */
+export interface ExtractInput {
+  text: string;
+  /** Spans in `text` of every printed table cell (HTML, Word, PDF and spreadsheet grids). */
+  cells?: readonly Span[];
+}
+
+export function extractReport(input: string | ExtractInput): Extraction {
+  const doc = typeof input === 'string' ? { text: input } : input;
+  const original = doc.text.length > MAX_CHARS ? doc.text.slice(0, MAX_CHARS) : doc.text;
+  const norm = normalizeText(original);
   const text = norm.text;
+  const whole = doc.cells?.length ? gridCells(original, norm, doc.cells) : undefined;
   const meta = readMeta(text);
 
   // A report about a year before 2019 printed the old 统计表; its rows are not read as the newer forms.
   const preForm = meta.year !== null && meta.year < 2019;
   const legacyFirst = preForm ? readLegacyTable(text, 0, text.length) : null;
-  const apply = legacyFirst ? null : readApplyTable(text, 0, text.length);
+  const apply = legacyFirst ? null : readApplyTable(text, 0, text.length, whole);
   const reviewFrom = apply ? apply.end : 0;
   const headingAt = searchFrom(REVIEW_HEADING, text, 0, text.length);
   const activeTo = apply ? apply.start : headingAt >= 0 ? headingAt : text.length;
-  const active = legacyFirst ? null : readActiveTable(text, 0, activeTo);
-  const reviewTable = apply || active ? readReviewTable(text, reviewFrom, text.length) : null;
+  const active = legacyFirst ? null : readActiveTable(text, 0, activeTo, whole);
+  const reviewTable = apply || active ? readReviewTable(text, reviewFrom, text.length, whole) : null;
   const legacy = legacyFirst ?? (!apply && !active ? readLegacyTable(text, 0, text.length) : null);
 
   const tables: { read: TableRead; result: TableResult }[] = [];
