@@ -1,4 +1,6 @@
-// Watching the folder: chokidar (recursive, waiting until files finish writing) feeds the import queue.
+// Watching the folder: chokidar (recursive, waiting until files finish writing, links not followed) feeds the import
+// queue with the regular files that appear or change.
+import { lstatSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Store } from '../store/open';
@@ -29,7 +31,7 @@ export interface FolderWatcher {
 export function watchFolder(db: Store, folder: string, opts: WatchOptions = {}): FolderWatcher {
   const root = resolve(folder);
   setLibraryFolder(db, root);
-  const importer = new Importer(db, opts);
+  const importer = new Importer(db, { ...opts, root });
   const relevant = (path: string): boolean => isReportFile(path) && !inIgnoredFolder(root, path);
   const onError = (err: unknown): void => opts.onError?.(err instanceof Error ? err : new Error(String(err)));
   const guard =
@@ -42,6 +44,20 @@ export function watchFolder(db: Store, folder: string, opts: WatchOptions = {}):
       }
     };
 
+  // Only regular files are read: a link (to /etc/passwd, /dev/zero, a folder elsewhere), a device or a pipe that
+  // appears in the folder is never queued, and a report file replaced by one is gone.
+  const added = (path: string): void => {
+    if (!relevant(path)) return;
+    let regular: boolean;
+    try {
+      regular = lstatSync(path).isFile();
+    } catch {
+      return; // gone again: its unlink event follows
+    }
+    if (regular) importer.add([path]);
+    else importer.remove([path]);
+  };
+
   const watcher: FSWatcher = watch(root, {
     ignoreInitial: true,
     followSymlinks: false,
@@ -51,14 +67,8 @@ export function watchFolder(db: Store, folder: string, opts: WatchOptions = {}):
     awaitWriteFinish: { stabilityThreshold: opts.stabilityMs ?? 1000, pollInterval: 100 },
   });
   watcher
-    .on(
-      'add',
-      guard((p) => relevant(p) && importer.add([p])),
-    )
-    .on(
-      'change',
-      guard((p) => relevant(p) && importer.add([p])),
-    )
+    .on('add', guard(added))
+    .on('change', guard(added))
     .on(
       'unlink',
       guard((p) => importer.remove([p])),
