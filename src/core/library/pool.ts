@@ -85,8 +85,17 @@ interface Slot {
   started: boolean;
 }
 
+/**
+ * Memory bounds: each worker's JavaScript heap is capped, so one hostile file ends its worker (that file fails with
+ * a clear error) instead of growing the app; at most MAX_WORKERS workers, so the bounds do not add up with cores.
+ */
+export const WORKER_HEAP_MB = 256;
+export const MAX_WORKERS = 3;
+
 export interface PoolOptions {
   size?: number;
+  /** Old-generation heap of each worker (MB). */
+  heapMb?: number;
   /** A worker silent this long while it has work is taken to hang: its current file fails. */
   hangMs?: number;
   onWarning?: (message: string) => void;
@@ -109,7 +118,7 @@ export class WorkerPool implements FileReader {
     private readonly entry: WorkerEntry,
     private readonly opts: PoolOptions = {},
   ) {
-    const size = Math.max(1, opts.size ?? availableParallelism());
+    const size = Math.max(1, opts.size ?? Math.min(availableParallelism(), MAX_WORKERS));
     this.parallelism = size * 8;
     this.hangMs = opts.hangMs ?? 120_000;
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
@@ -118,11 +127,20 @@ export class WorkerPool implements FileReader {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.entry.url, this.entry.execArgv ? { execArgv: this.entry.execArgv } : {});
+    const heapMb = this.opts.heapMb ?? WORKER_HEAP_MB;
+    const worker = new Worker(this.entry.url, {
+      ...(this.entry.execArgv ? { execArgv: this.entry.execArgv } : {}),
+      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32 },
+    });
     const slot: Slot = { worker, jobs: new Map(), lastHeard: Date.now(), started: false };
     worker.on('message', (m: FromWorker) => this.onMessage(slot, m));
     worker.on('error', (err) =>
-      this.onDeath(slot, `处理该文件时工作线程出错：${err.message} (worker error)`),
+      this.onDeath(
+        slot,
+        (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? `读取该文件所需内存超过上限（${heapMb} MB），文件过大或过于复杂 (out of memory: the file needs more than ${heapMb} MB)`
+          : `处理该文件时工作线程出错：${err.message} (worker error)`,
+      ),
     );
     worker.on('exit', (code) =>
       this.onDeath(slot, `处理该文件时工作线程退出（代码 ${code}）(worker exited)`),
