@@ -15,7 +15,7 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
   const checked = checkZip(bytes, { maxBytes: MAX_DOCX_UNZIPPED_BYTES, inspect: docxPartProblem });
   if (!checked.ok) {
     if (checked.detail === 'cells') return tooManyCells('docx');
-    return checked.reason === 'bomb'
+    return checked.reason === 'bomb' && !checked.detail.startsWith('corrupt: ')
       ? readFailure(
           'docx',
           'too_large',

@@ -3,12 +3,13 @@
 import type { DocumentFormat } from '../../shared/types';
 import { readFailure } from './failure';
 import type { ReadFailure } from './types';
+import { xmlNestingProblem } from './xml-check';
 
 /** Table cells one document may have. Real report tables have a few hundred; a page of many tables, a few thousand. */
 export const MAX_DOCUMENT_CELLS = 50_000;
 /** Unpacked size of a .docx (all entries) and of its main part (word/document.xml). */
 export const MAX_DOCX_UNZIPPED_BYTES = 64 * 1024 * 1024;
-export const MAX_DOCX_XML_BYTES = 16 * 1024 * 1024;
+export const MAX_DOCX_XML_BYTES = 8 * 1024 * 1024;
 
 const CELL_TAG = /<t[dh][\s>/]/gi;
 const WORD_CELL_TAG = /<w:tc[\s>/]/g;
@@ -36,11 +37,17 @@ export function checkHtmlCells(html: string, format: DocumentFormat): ReadFailur
   return countUpTo(html, CELL_TAG, MAX_DOCUMENT_CELLS) > MAX_DOCUMENT_CELLS ? tooManyCells(format) : null;
 }
 
-/** Why the main part of a .docx may not be converted (too large, too many cells), or null. */
+/**
+ * Why a part of a .docx may not be given to mammoth, or null: the main part too large or with too many cells
+ * ('cells'), or any XML part not well nested ('corrupt: …', which its DOM parser would take quadratic time on).
+ */
 export function docxPartProblem(name: string, data: Buffer): string | null {
-  if (name !== 'word/document.xml') return null;
-  if (data.length > MAX_DOCX_XML_BYTES) return `word/document.xml unpacks to ${data.length} bytes`;
-  return countUpTo(data.toString('latin1'), WORD_CELL_TAG, MAX_DOCUMENT_CELLS) > MAX_DOCUMENT_CELLS
-    ? 'cells'
-    : null;
+  if (!/\.(xml|rels)$/i.test(name)) return null;
+  if (name === 'word/document.xml') {
+    if (data.length > MAX_DOCX_XML_BYTES) return `word/document.xml unpacks to ${data.length} bytes`;
+    if (countUpTo(data.toString('latin1'), WORD_CELL_TAG, MAX_DOCUMENT_CELLS) > MAX_DOCUMENT_CELLS)
+      return 'cells';
+  }
+  const problem = xmlNestingProblem(data.toString('utf8'));
+  return problem ? `corrupt: ${name}: ${problem}` : null;
 }
