@@ -2,7 +2,7 @@
 // zipped again so that mammoth's XML path is reached) and real texts in several encodings, mutated at the byte level
 // (flips, inserts, hostile tokens, deletions, repeats, truncation, splices) and read with readDocument. Used by
 // read-fuzz.test.ts (in a worker thread with the import workers' heap limit) and by `npm run fuzz:readers`.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
@@ -279,9 +279,10 @@ export async function fuzzReaders(opts: FuzzOptions): Promise<FuzzReport> {
         ? await mutateDocxInside(base.bytes, rnd, bases)
         : mutateBytes(base.bytes, rnd, bases);
     byKind[kind]++;
+    // FUZZ_TRACE=<file>: each mutant is written there before it is read, to find one that hangs.
     if (process.env.FUZZ_TRACE) {
       console.error(i, base.name, mutant.what, mutant.bytes.length);
-      (await import('node:fs')).writeFileSync('/tmp/last-mutant.bin', mutant.bytes);
+      writeFileSync(process.env.FUZZ_TRACE, mutant.bytes);
     }
     try {
       let { ms, result } = await timedRead(mutant.bytes, base.name);
