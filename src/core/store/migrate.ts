@@ -111,15 +111,20 @@ export function migrate(
   migrations: Migration[] = loadMigrations(),
   opts: { upTo?: number } = {},
 ): MigrateResult {
-  // Under the write lock, so that a process creating it at the same moment is seen.
-  db.transaction(() =>
-    db.exec(`CREATE TABLE IF NOT EXISTS migrations (
-    version INTEGER PRIMARY KEY,
-    name TEXT NOT NULL,
-    checksum TEXT NOT NULL,
-    applied_at TEXT NOT NULL
-  )`),
-  ).immediate();
+  // Under the write lock, so that a process creating it at the same moment is seen. A connection that read the
+  // schema just before another process switched the file to WAL may still say "already exists": it does.
+  try {
+    db.transaction(() =>
+      db.exec(`CREATE TABLE IF NOT EXISTS migrations (
+      version INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      checksum TEXT NOT NULL,
+      applied_at TEXT NOT NULL
+    )`),
+    ).immediate();
+  } catch (err) {
+    if (!/already exists/.test((err as Error).message)) throw err;
+  }
   const applied = db
     .prepare('SELECT version, name, checksum FROM migrations ORDER BY version')
     .all() as AppliedRow[];
