@@ -334,10 +334,10 @@ export const HELD_DUPLICATE =
   '(the file now holds the same bytes as another report; this report keeps its last reading and the review)';
 
 /**
- * The file that alone holds a readable report now holds content that is unreadable (emptied, half-written) or
- * that another present report already has. Such content does not take the report's place: the report keeps its
- * content, cells, status and verifier, and says why in its error; when the file's own content comes back, it is
- * the same report, unchanged. (Without this, two files briefly emptied together, then restored, left one report's
+ * A file of a readable report now holds content that is unreadable (emptied, half-written) or that another present
+ * report already has. Such content never takes the report's place, nor moves the file to the other report: the
+ * report keeps its content, cells, status and verifier, and says why in its error; when the file's own content
+ * comes back, it is the same report, unchanged. (Without this, two files briefly emptied together, then restored, left one report's
  * work on an orphan and a fresh report in its place.)
  */
 function heldReason(
@@ -346,13 +346,13 @@ function heldReason(
   f: ImportedFile,
   same: ReportRecord | undefined,
 ): string | null {
-  if (!link || link.present !== 1) return null;
+  // A file of the report, or the old path of a report whose files are all gone (it came back with junk in it).
+  if (!link || (link.present !== 1 && !isMissing(db, link.report_id))) return null;
   const owner = stmt(db, 'SELECT sha256, status FROM reports WHERE id = ?').get(link.report_id) as {
     sha256: string;
     status: string;
   };
   if (owner.sha256 === f.sha256 || owner.status === 'failed') return null;
-  if (hasOtherPresentPath(db, link.report_id, f.path)) return null;
   const unreadable = f.content ? f.content.extraction === null : same?.status === 'failed';
   if (unreadable) return HELD_UNREADABLE;
   if (same && same.id !== link.report_id && !isMissing(db, same.id)) return HELD_DUPLICATE;
@@ -373,6 +373,7 @@ export function saveFile(db: Store, f: ImportedFile): { outcome: SaveOutcome; re
   const held = heldReason(db, link, f, same);
   if (held) {
     linkPath(db, link!.report_id, f);
+    fixPrimaryPath(db, link!.report_id);
     stmt(db, 'UPDATE reports SET error = ?, updated_at = ? WHERE id = ?').run(held, now(), link!.report_id);
     return { outcome: held === HELD_UNREADABLE ? 'failed' : 'duplicate', reportId: link!.report_id };
   }
