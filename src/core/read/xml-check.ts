@@ -5,6 +5,8 @@
 /** Elements nested deeper than this are not a Word document (real ones nest a few dozen deep). */
 export const MAX_XML_DEPTH = 1_000;
 
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
 const isNameChar = (c: number): boolean =>
   (c >= 0x30 && c <= 0x3a) || // 0-9 :
   (c >= 0x41 && c <= 0x5a) ||
@@ -46,19 +48,37 @@ export function xmlNestingProblem(xml: string): string | null {
     while (j < n && isNameChar(xml.charCodeAt(j))) j++;
     if (j === nameStart) return `bad tag at ${lt}`;
     const name = xml.slice(nameStart, j);
-    // The rest of the tag: attributes, whose quoted values may hold '>'.
-    let quote = 0;
-    while (j < n) {
-      const c = xml.charCodeAt(j);
-      if (quote) {
-        if (c === quote) quote = 0;
-      } else if (c === 0x22 || c === 0x27) quote = c;
-      else if (c === 0x3e) break;
-      else if (c === 0x3c) return `'<' inside tag ${name}`;
-      j++;
+    // The rest of the tag: attributes `name="value"` (quoted values may hold '>'), then '/'? and '>'. XML allows
+    // nothing else; xmldom's recovery from a malformed attribute is slow, so it is refused here.
+    if (!closing) {
+      for (;;) {
+        const ws = j;
+        while (j < n && isSpace(xml.charCodeAt(j))) j++;
+        const c = xml.charCodeAt(j);
+        if (j >= n || c === 0x3e || c === 0x2f) break;
+        if (j === ws) return `bad attribute in ${name}`;
+        const attrStart = j;
+        while (j < n && isNameChar(xml.charCodeAt(j))) j++;
+        if (j === attrStart) return `bad attribute in ${name}`;
+        while (j < n && isSpace(xml.charCodeAt(j))) j++;
+        if (xml.charCodeAt(j) !== 0x3d) return `attribute without value in ${name}`;
+        j++;
+        while (j < n && isSpace(xml.charCodeAt(j))) j++;
+        const quote = xml.charCodeAt(j);
+        if (quote !== 0x22 && quote !== 0x27) return `unquoted attribute in ${name}`;
+        const end = xml.indexOf(quote === 0x22 ? '"' : "'", j + 1);
+        if (end < 0) return `unterminated attribute in ${name}`;
+        for (let k = j + 1; k < end; k++)
+          if (xml.charCodeAt(k) === 0x3c) return `'<' in attribute of ${name}`;
+        j = end + 1;
+      }
+      if (xml.charCodeAt(j) === 0x2f) j++;
+    } else {
+      while (j < n && isSpace(xml.charCodeAt(j))) j++;
     }
+    if (j < n && xml.charCodeAt(j) !== 0x3e) return `bad end of tag ${name}`;
     if (j >= n) return `unterminated tag ${name}`;
-    const selfClosing = xml.charCodeAt(j - 1) === 0x2f;
+    const selfClosing = !closing && xml.charCodeAt(j - 1) === 0x2f;
     if (closing) {
       if (stack.pop() !== name) return `unexpected </${name}>`;
     } else if (!selfClosing) {

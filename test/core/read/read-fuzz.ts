@@ -243,6 +243,8 @@ async function timedRead(bytes: Uint8Array, name: string): Promise<{ ms: number;
 
 export interface FuzzOptions {
   runs: number;
+  /** Debugging: read nothing, write the mutants whose description is this to /tmp. */
+  match?: string;
   seed: number;
   limitMs: number;
 }
@@ -279,6 +281,11 @@ export async function fuzzReaders(opts: FuzzOptions): Promise<FuzzReport> {
         ? await mutateDocxInside(base.bytes, rnd, bases)
         : mutateBytes(base.bytes, rnd, bases);
     byKind[kind]++;
+    if (opts.match && mutant.what === opts.match) {
+      writeFileSync(`/tmp/fuzz-match-${i}.bin`, mutant.bytes);
+      continue;
+    }
+    if (opts.match) continue;
     // FUZZ_TRACE=<file>: each mutant is written there before it is read, to find one that hangs.
     if (process.env.FUZZ_TRACE) {
       console.error(i, base.name, mutant.what, mutant.bytes.length);
