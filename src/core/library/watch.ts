@@ -10,6 +10,9 @@ import { inIgnoredFolder, isIgnoredName, isReportFile } from './files';
 import { Importer, type ImporterOptions, type LibraryProgress } from './importer';
 import { reconcile } from './scan';
 
+/** Linux allows 4,096 bytes in a path. */
+const MAX_WATCHED_PATH_BYTES = 4000;
+
 export interface WatchOptions extends ImporterOptions {
   onError?: (error: Error) => void;
   /** How long a file's size must stay the same before it is read (ms). */
@@ -62,8 +65,13 @@ export function watchFolder(db: Store, folder: string, opts: WatchOptions = {}):
     ignoreInitial: true,
     followSymlinks: false,
     usePolling: opts.usePolling ?? false,
+    // Paths near the system's limit are left out: chokidar never becomes ready once one fails (ENAMETOOLONG); the
+    // initial scan reports them as errors of their own.
     ignored: (path, stats) =>
-      path !== root && (isIgnoredName(basename(path)) || (stats?.isFile() === true && !isReportFile(path))),
+      path !== root &&
+      (Buffer.byteLength(path) >= MAX_WATCHED_PATH_BYTES ||
+        isIgnoredName(basename(path)) ||
+        (stats?.isFile() === true && !isReportFile(path))),
     awaitWriteFinish: { stabilityThreshold: opts.stabilityMs ?? 1000, pollInterval: 100 },
   });
   watcher
