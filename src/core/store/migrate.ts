@@ -86,10 +86,17 @@ function timestamp(): string {
 /** A consistent copy of the database next to it; null for in-memory databases. */
 export function backupDatabase(db: Database, file: string | null): string | null {
   if (!file || file === ':memory:') return null;
-  let target = `${file}.backup-${timestamp()}`;
-  for (let n = 2; existsSync(target); n++) target = `${file}.backup-${timestamp()}-${n}`;
-  db.prepare('VACUUM INTO ?').run(target);
-  return target;
+  // Two processes upgrading at the same second pick the same name: the one that loses takes the next.
+  for (let n = 1; ; n++) {
+    const target = n === 1 ? `${file}.backup-${timestamp()}` : `${file}.backup-${timestamp()}-${n}`;
+    if (existsSync(target)) continue;
+    try {
+      db.prepare('VACUUM INTO ?').run(target);
+      return target;
+    } catch (err) {
+      if (n >= 100 || !/already exists/.test((err as Error).message)) throw err;
+    }
+  }
 }
 
 function hasUserTables(db: Database): boolean {
