@@ -36,7 +36,7 @@ describe('processDocument', () => {
   });
 
   it('a PDF is refused with a clear message, not a crash', async () => {
-    const pdf = readFileSync(join(import.meta.dirname, '../../../shared/eval/pdf/docs/hongze_2023.pdf'));
+    const pdf = readFileSync(join(import.meta.dirname, '../fixtures/pdf/hongze_2023.pdf'));
     const { read, extraction } = await processDocument(pdf, 'hongze_2023.pdf');
     expect(read.ok).toBe(false);
     expect(extraction).toBeNull();

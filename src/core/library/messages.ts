@@ -2,7 +2,7 @@
 import type { FileContent } from '../store/save';
 
 export type ToWorker =
-  | { type: 'read'; id: number; path: string }
+  | { type: 'read'; id: number; path: string; root?: string }
   /** The content is stored already: do not extract it. */
   | { type: 'drop'; id: number };
 
