@@ -1,6 +1,7 @@
-// One document from bytes to extraction: read (encoding, HTML, DOCX), then extract and check.
+// One document from bytes to extraction: read (encoding, HTML, DOCX, DOC/WPS, XLS/XLSX), then extract and check.
 import type { Extraction } from '../shared/types';
 import { extractReport } from './extract';
+import { metaFromFileName } from './extract/meta';
 import { readDocument } from './read';
 import type { ReadResult } from './read/types';
 
@@ -12,5 +13,12 @@ export interface ProcessedDocument {
 export async function processDocument(bytes: Uint8Array, fileName: string): Promise<ProcessedDocument> {
   const read = await readDocument(bytes, fileName);
   if (!read.ok) return { read, extraction: null };
-  return { read, extraction: extractReport(read.text) };
+  const extraction = extractReport(read.text);
+  // A sheet of tables has no title: its file name may still say whose report it is and for which year.
+  if (extraction.template !== 'unknown' && (!extraction.meta.agency || !extraction.meta.year)) {
+    const named = metaFromFileName(fileName);
+    extraction.meta.agency ??= named.agency;
+    extraction.meta.year ??= named.year;
+  }
+  return { read, extraction };
 }

@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { FileContent, ImportedFile } from '../store/save';
 import { processDocument } from '../pipeline';
+import { withCompanions } from './companions';
 import { MAX_BYTES, tooLarge } from '../read/failure';
 
 export interface HashedFile {
@@ -54,7 +55,10 @@ export async function extractContent(file: HashedFile): Promise<FileContent> {
   });
   if (!file.bytes) return failed(tooLarge(file.size).error);
   try {
-    const { read, extraction } = await processDocument(file.bytes, basename(file.path));
+    const { read, extraction } = await withCompanions(
+      file.path,
+      await processDocument(file.bytes, basename(file.path)),
+    );
     if (!read.ok) return { ...failed(read.error), format: read.format === 'unknown' ? null : read.format };
     return {
       format: read.format,

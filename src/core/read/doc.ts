@@ -158,18 +158,24 @@ function bodyHtml(pieces: Piece[], ccpText: number, runs: ParaRun[]): string {
 export async function readWordBinary(container: Ole2Container, format: 'doc' | 'wps'): Promise<ReadResult> {
   const wordDoc = container.stream('WordDocument');
   if (!wordDoc || wordDoc.length < 0x1a6 || wordDoc.readUInt16LE(0) !== 0xa5ec)
-    return readFailure(format, 'corrupt', 'Word 文档已损坏，无法读取', 'not a valid WordDocument stream');
+    return readFailure(
+      format,
+      'corrupt',
+      '旧版 Word 文档（.doc）已损坏，无法读取',
+      'not a valid WordDocument stream',
+    );
   const flags = wordDoc.readUInt16LE(0x0a);
   if (flags & 0x0100) return encryptedFile(format);
   if (wordDoc.readUInt16LE(2) < 0xc0)
     return readFailure(
       format,
       'unsupported',
-      'Word 95 或更早版本的文档暂不支持，请另存为 .docx',
+      '不支持 Word 95 或更早版本的文档，请另存为 .docx',
       'Word 95 or older binary format',
     );
   const tableStream = container.stream(flags & 0x0200 ? '1Table' : '0Table');
-  if (!tableStream) return readFailure(format, 'corrupt', 'Word 文档已损坏，无法读取', 'no table stream');
+  if (!tableStream)
+    return readFailure(format, 'corrupt', '旧版 Word 文档（.doc）已损坏，无法读取', 'no table stream');
   const { pieces, ccpText } = await readPieces(container, wordDoc);
   const runs = readParagraphRuns(wordDoc, tableStream, container.stream('Data'));
   return readHtmlString(bodyHtml(pieces, ccpText, runs), format);

@@ -4,8 +4,19 @@ import mammoth from 'mammoth';
 import { readFailure } from './failure';
 import { readHtmlString } from './html';
 import type { ReadResult } from './types';
+import { checkZip, zipBomb } from './zip-guard';
 
 export async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
+  const zip = checkZip(bytes);
+  if (!zip.ok)
+    return zip.reason === 'bomb'
+      ? zipBomb('docx', zip.detail)
+      : readFailure(
+          'docx',
+          'corrupt',
+          'Word 文档（.docx）已损坏或不完整，无法读取',
+          `corrupt .docx: ${zip.detail}`,
+        );
   let html: string;
   const warnings: string[] = [];
   try {

@@ -54,11 +54,18 @@ export const encryptedFile = (format: 'doc' | 'wps' | 'xls' | 'unknown'): ReadFa
     'the file is password-protected',
   );
 
+const KIND_NAMES = {
+  doc: '旧版 Word 文档（.doc）',
+  wps: '旧版 WPS 文字文档（.wps）',
+  xls: '旧版 Excel 表格（.xls）',
+  unknown: '此 Office 文件',
+};
+
 export const brokenOle2 = (format: 'doc' | 'wps' | 'xls' | 'unknown', detail: string): ReadFailure =>
   readFailure(
     format,
     'corrupt',
-    'Office 文件已损坏或不完整，无法读取',
+    `${KIND_NAMES[format]}已损坏或不完整，无法读取`,
     `corrupt OLE2 compound file: ${detail}`,
   );
 

@@ -8,7 +8,7 @@ import { collapseWhitespace } from './html-walk';
 import { renderBlocks, type Block } from './render';
 import { encryptedFile } from './ole2';
 import type { ReadFailure, ReadResult } from './types';
-import { checkZip } from './zip-guard';
+import { checkZip, zipBomb } from './zip-guard';
 
 /** Cells with a value in the whole workbook; report tables have a few hundred. */
 export const MAX_WORKBOOK_CELLS = 200_000;
@@ -26,7 +26,7 @@ const tooManyCells = (format: SheetFormat, what: string): ReadFailure =>
   );
 
 const brokenWorkbook = (format: SheetFormat, detail: string): ReadFailure =>
-  readFailure(format, 'corrupt', 'Excel 文件已损坏或不完整，无法读取', `corrupt workbook: ${detail}`);
+  readFailure(format, 'corrupt', '表格文件（Excel）已损坏或不完整，无法读取', `corrupt workbook: ${detail}`);
 
 /** Counts `<c` elements of the worksheets while the zip guard unpacks them. */
 function checkXlsx(bytes: Uint8Array): ReadFailure | null {
@@ -43,13 +43,7 @@ function checkXlsx(bytes: Uint8Array): ReadFailure | null {
   });
   if (check.ok) return null;
   if (check.detail === 'cells') return tooManyCells('xlsx', `${cells}+ 个单元格`);
-  if (check.reason === 'bomb')
-    return readFailure(
-      'xlsx',
-      'too_large',
-      '压缩内容解压后过大，疑似压缩炸弹，已拒绝读取',
-      `zip bomb refused: ${check.detail}`,
-    );
+  if (check.reason === 'bomb') return zipBomb('xlsx', check.detail);
   return brokenWorkbook('xlsx', check.detail);
 }
 
@@ -143,6 +137,8 @@ function sheetBlocks(name: string, ws: WorkSheet, format: SheetFormat): Block[] 
       const span = spans.get(r * width + c) ?? { rowSpan: 1, colSpan: 1 };
       row.push({ text: collapseWhitespace(cellText(data[top + r]?.[left + c])), ...span });
     }
+    // Empty cells after a row's last value are the sheet's width, not printed cells.
+    while (row.length > 1 && row[row.length - 1]!.text === '') row.pop();
     rows.push(row);
   }
   const table: Block = { kind: 'table', table: placeTable(rows) };

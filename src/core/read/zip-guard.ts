@@ -2,6 +2,9 @@
 // on the total unpacked size, so a zip bomb (or sizes that lie) is refused in bounded time and memory.
 
 import { inflateRawSync } from 'node:zlib';
+import type { DocumentFormat } from '../../shared/types';
+import { readFailure } from './failure';
+import type { ReadFailure } from './types';
 
 /** Unpacked size above which a workbook or document is refused; real reports unpack to a few megabytes. */
 export const MAX_UNZIPPED_BYTES = 64 * 1024 * 1024;
@@ -64,3 +67,11 @@ export function checkZip(bytes: Uint8Array, opts: ZipCheckOptions = {}): ZipChec
   }
   return { ok: true, unzipped: total };
 }
+
+export const zipBomb = (format: DocumentFormat, detail: string): ReadFailure =>
+  readFailure(
+    format,
+    'too_large',
+    '压缩内容解压后过大，疑似压缩炸弹，已拒绝读取',
+    `zip bomb refused: ${detail}`,
+  );
