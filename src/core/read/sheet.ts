@@ -17,12 +17,20 @@ export const MAX_SHEET_AREA = 1_000_000;
 
 type SheetFormat = 'xls' | 'xlsx';
 
-const tooManyCells = (format: SheetFormat, what: string): ReadFailure =>
+const tooManyCells = (format: SheetFormat): ReadFailure =>
   readFailure(
     format,
     'too_large',
-    `表格过大（${what}），超过 ${MAX_WORKBOOK_CELLS} 个单元格的上限，不像年度报告`,
-    `workbook too large: ${what}`,
+    `表格过大，超过 ${MAX_WORKBOOK_CELLS} 个单元格的上限，不像年度报告`,
+    `workbook has more than ${MAX_WORKBOOK_CELLS} cells`,
+  );
+
+const sheetTooLarge = (format: SheetFormat, name: string, rows: number, cols: number): ReadFailure =>
+  readFailure(
+    format,
+    'too_large',
+    `工作表「${name}」过大（${rows} 行 × ${cols} 列），超过 ${MAX_SHEET_AREA} 个单元格的上限`,
+    `sheet spans ${rows} × ${cols} cells, more than ${MAX_SHEET_AREA}`,
   );
 
 const brokenWorkbook = (format: SheetFormat, detail: string): ReadFailure =>
@@ -42,7 +50,7 @@ function checkXlsx(bytes: Uint8Array): ReadFailure | null {
     },
   });
   if (check.ok) return null;
-  if (check.detail === 'cells') return tooManyCells('xlsx', `${cells}+ 个单元格`);
+  if (check.detail === 'cells') return tooManyCells('xlsx');
   if (check.reason === 'bomb') return zipBomb('xlsx', check.detail);
   return brokenWorkbook('xlsx', check.detail);
 }
@@ -65,8 +73,11 @@ function biffCells(type: number, size: number): number {
   }
 }
 
-/** Walks the workbook stream's records: encrypted (FILEPASS) or too many cells is refused before parsing. */
-function checkXls(bytes: Uint8Array): ReadFailure | null {
+/**
+ * The workbook stream of an .xls, its records walked first: encrypted (FILEPASS) or too many cells is refused before
+ * parsing. Only this stream is parsed: the container's other streams (document properties) are never read.
+ */
+function xlsWorkbookStream(bytes: Uint8Array): Buffer | ReadFailure {
   const cfb = CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer' });
   const entry = (CFB.find(cfb, 'Workbook') ?? CFB.find(cfb, 'Book')) as { content?: Uint8Array } | null;
   const stream = entry?.content;
@@ -78,10 +89,10 @@ function checkXls(bytes: Uint8Array): ReadFailure | null {
     const size = buf.readUInt16LE(at + 2);
     if (type === 0x002f) return encryptedFile('xls');
     cells += biffCells(type, size);
-    if (cells > MAX_WORKBOOK_CELLS) return tooManyCells('xls', `${cells}+ 个单元格`);
+    if (cells > MAX_WORKBOOK_CELLS) return tooManyCells('xls');
     at += 4 + size;
   }
-  return null;
+  return buf;
 }
 
 function cellText(cell: CellObject | undefined): string {
@@ -115,8 +126,7 @@ function sheetBlocks(name: string, ws: WorkSheet, format: SheetFormat): Block[] 
   if (bottom < 0) return [];
   const width = right - left + 1;
   const height = bottom - top + 1;
-  if (width * height > MAX_SHEET_AREA)
-    return tooManyCells(format, `工作表「${name}」有 ${height} 行 × ${width} 列`);
+  if (width * height > MAX_SHEET_AREA) return sheetTooLarge(format, name, height, width);
   const covered = new Uint8Array(width * height);
   const spans = new Map<number, { rowSpan: number; colSpan: number }>();
   for (const m of ws['!merges'] ?? []) {
@@ -146,24 +156,44 @@ function sheetBlocks(name: string, ws: WorkSheet, format: SheetFormat): Block[] 
   return DEFAULT_SHEET_NAME.test(title) ? [table] : [{ kind: 'line', text: title }, table];
 }
 
-export async function readWorkbook(bytes: Uint8Array, format: SheetFormat): Promise<ReadResult> {
-  let refused: ReadFailure | null;
+/** SheetJS reports some damage on the console while it reads on; the per-file result says what matters. */
+function quietly<T>(work: () => T): T {
+  const error = console.error;
+  console.error = () => {};
   try {
-    refused = format === 'xlsx' ? checkXlsx(bytes) : checkXls(bytes);
+    return work();
+  } finally {
+    console.error = error;
+  }
+}
+
+export async function readWorkbook(bytes: Uint8Array, format: SheetFormat): Promise<ReadResult> {
+  let input: Buffer;
+  try {
+    if (format === 'xlsx') {
+      const refused = checkXlsx(bytes);
+      if (refused) return refused;
+      input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    } else {
+      const stream = xlsWorkbookStream(bytes);
+      if (!Buffer.isBuffer(stream)) return stream;
+      input = stream;
+    }
   } catch (err) {
     return brokenWorkbook(format, (err as Error).message);
   }
-  if (refused) return refused;
   let wb: WorkBook;
   try {
-    wb = read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-      type: 'buffer',
-      dense: true,
-      cellFormula: false,
-      cellHTML: false,
-      cellStyles: false,
-      bookVBA: false,
-    });
+    wb = quietly(() =>
+      read(input, {
+        type: 'buffer',
+        dense: true,
+        cellFormula: false,
+        cellHTML: false,
+        cellStyles: false,
+        bookVBA: false,
+      }),
+    );
   } catch (err) {
     const detail = (err as Error).message;
     return /password|encrypt/i.test(detail)
