@@ -41,6 +41,16 @@ function checkXlsx(bytes: Uint8Array): ReadFailure | null {
   let cells = 0;
   const check = checkZip(bytes, {
     inspect: (name, data) => {
+      if (/^xl\/sharedStrings\.xml$/i.test(name)) {
+        let strings = 0;
+        for (
+          let at = data.indexOf('<si>');
+          at >= 0 && strings <= MAX_WORKBOOK_CELLS;
+          at = data.indexOf('<si>', at + 4)
+        )
+          strings++;
+        return strings > MAX_WORKBOOK_CELLS ? 'cells' : null;
+      }
       if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) return null;
       for (let at = data.indexOf('<c'); at >= 0; at = data.indexOf('<c', at + 2)) {
         const next = data[at + 2];
@@ -88,6 +98,9 @@ function xlsWorkbookStream(bytes: Uint8Array): Buffer | ReadFailure {
     const type = buf.readUInt16LE(at);
     const size = buf.readUInt16LE(at + 2);
     if (type === 0x002f) return encryptedFile('xls');
+    // The shared string table: its count of distinct strings (millions of them would fill memory unseen).
+    if (type === 0x00fc && size >= 8 && buf.readUInt32LE(at + 8) > MAX_WORKBOOK_CELLS)
+      return tooManyCells('xls');
     cells += biffCells(type, size);
     if (cells > MAX_WORKBOOK_CELLS) return tooManyCells('xls');
     at += 4 + size;

@@ -228,6 +228,16 @@ describe('zip bombs and huge sheets', () => {
     expect(ms).toBeLessThan(3000);
   });
 
+  it('an .xlsx with 250,000 shared strings and no cells', async () => {
+    const z = new JSZip();
+    z.file('xl/workbook.xml', WORKBOOK_XML);
+    z.file('xl/sharedStrings.xml', `<sst>${'<si><t>字</t></si>'.repeat(250_000)}</sst>`);
+    const bytes = await z.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const { result, ms } = await timed(bytes, '统计表.xlsx');
+    expect(failure(result).error).toContain('200000 个单元格');
+    expect(ms).toBeLessThan(3000);
+  });
+
   it('an .xls with 250,000 cells (MULRK records in its sheet)', async () => {
     const big = withStream(xls, 'Workbook', (c) => {
       const rk = Buffer.alloc(6 + 6 * 1000 + 2);
