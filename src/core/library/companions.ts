@@ -53,6 +53,8 @@ async function readCompanion(path: string): Promise<ProcessedDocument | null> {
   }
 }
 
+const sameAgency = (a: string, b: string): boolean => a.includes(b) || b.includes(a);
+
 /** Completes a document from its companions; a document that lacks nothing is returned as it is. */
 export async function withCompanions(path: string, doc: ProcessedDocument): Promise<ProcessedDocument> {
   const { read, extraction } = doc;
@@ -65,12 +67,17 @@ export async function withCompanions(path: string, doc: ProcessedDocument): Prom
     const meta = found?.extraction?.meta;
     if (!found?.extraction || !meta) continue;
     const name = basename(other);
-    if (needsTables && found.extraction.template !== 'unknown') {
+    // A page and its attachment split one report: one has the prose, the other the tables. A companion with
+    // tables of its own is another report, unless it names no other agency.
+    const hasTables = found.extraction.template !== 'unknown';
+    const otherAgency =
+      meta.agency && extraction.meta.agency && !sameAgency(meta.agency, extraction.meta.agency);
+    if (needsTables && hasTables && !otherAgency) {
       read.warnings.push(`本文件没有统计表，统计表在同目录的附件《${name}》中（tables are in ${name}）`);
       return doc;
     }
     const sameYear = !extraction.meta.year || !meta.year || meta.year === extraction.meta.year;
-    if (needsMeta && sameYear && (meta.agency || meta.year)) {
+    if (needsMeta && !hasTables && sameYear && (meta.agency || meta.year)) {
       const filled: string[] = [];
       if (!extraction.meta.agency && meta.agency) {
         extraction.meta.agency = meta.agency;

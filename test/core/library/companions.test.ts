@@ -78,6 +78,15 @@ describe('companion files', () => {
     expect(tables.read.ok && tables.read.warnings).toEqual([]);
   });
 
+  it('a report with tables of its own is another report: nothing is borrowed from it', async () => {
+    copyFileSync(join(OFFICE, 'report-000-2021.doc'), join(folder, '崔东.doc'));
+    const sheet = join(folder, '附件1.xls');
+    copyFileSync(join(OFFICE, 'h_jjp_2024-tables.xls'), sheet);
+    const tables = await read(sheet);
+    expect(tables.extraction!.meta).toEqual({ agency: null, year: null, published: null });
+    expect(tables.read.ok && tables.read.warnings).toEqual([]);
+  });
+
   it('a document that lacks nothing is left as it is', async () => {
     const full = join(folder, 'h_jjp_2024.doc');
     copyFileSync(join(OFFICE, 'h_jjp_2024.doc'), full);
