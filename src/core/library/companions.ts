@@ -18,10 +18,13 @@ const ATTACHMENT_SUFFIX =
 export function companionBase(fileName: string): string {
   const base = basename(fileName);
   const stem = (base.includes('.') ? base.slice(0, base.lastIndexOf('.')) : base).normalize('NFKC');
-  return stem
-    .replace(/[\s_\-—(（]*\d{0,2}[)）]?$/, '')
-    .replace(ATTACHMENT_SUFFIX, '')
-    .trim();
+  return (
+    stem
+      // A copy or part number after a separator or in brackets (`_2`, `(1)`), never the end of a year.
+      .replace(/(?:[\s_\-—]+[(（]?\d{1,2}[)）]?|[(（]\d{1,2}[)）])$/, '')
+      .replace(ATTACHMENT_SUFFIX, '')
+      .trim()
+  );
 }
 
 /** The other report files that may be this file's companions. */

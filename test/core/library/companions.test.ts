@@ -41,6 +41,8 @@ describe('companion files', () => {
     expect(companionBase('某某局2023年政府信息公开工作年度报告_附表(2).xlsx')).toBe(
       '某某局2023年政府信息公开工作年度',
     );
+    expect(companionBase('report_2023.html')).toBe('report_2023');
+    expect(companionBase('report_2023_1.xls')).toBe('report_2023');
     expect(companionBase('其他局2023年政府信息公开工作年度报告.html')).not.toBe(
       companionBase('某某局2023年报告.xls'),
     );
