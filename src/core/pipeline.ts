@@ -15,7 +15,7 @@ export async function processDocument(bytes: Uint8Array, fileName: string): Prom
   if (!read.ok) return { read, extraction: null };
   const extraction = extractReport(read.text);
   // A sheet of tables has no title: its file name may still say whose report it is and for which year.
-  if (extraction.template !== 'unknown' && (!extraction.meta.agency || !extraction.meta.year)) {
+  if (extraction.tables.length > 0 && (!extraction.meta.agency || !extraction.meta.year)) {
     const named = metaFromFileName(fileName);
     extraction.meta.agency ??= named.agency;
     extraction.meta.year ??= named.year;

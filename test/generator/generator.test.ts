@@ -29,7 +29,7 @@ const keysOf = (keys: string[]): string => [...keys].sort().join(' ');
 const sumOf = (keys: string[], v: Record<string, number>): number =>
   keys.reduce((s, k) => s + (v[k] ?? 0), 0);
 const extraChannels = (t: Truth): string[] =>
-  Object.keys(t.labels ?? {}).filter((k) => k === 'legacy.label:电子邮件申请数');
+  Object.keys(t.labels ?? {}).filter((k) => /^legacy\.label:.*(?:申请数|答复数)$/.test(k));
 
 describe('generateReport', () => {
   it('is deterministic from the seed', () => {

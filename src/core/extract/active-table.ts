@@ -2,6 +2,7 @@
 import type { TemplateId } from '../../shared/types';
 import { ACTIVE_MARKS_2019, ACTIVE_MARKS_2021, ACTIVE_ROWS_2019, ACTIVE_ROWS_2021, spaced } from './layout';
 import { locateRows } from './rows';
+import { fieldOf } from '../fields';
 import { solveRow } from './solve';
 import { addRow, emptyResult, markMissing, type TableResult } from './table-read';
 
@@ -58,7 +59,8 @@ export function readActiveTable(text: string, from: number, to: number): ActiveT
   for (const spec of specs) {
     if (found.has(spec.id)) continue;
     const block = BLOCKS.find((b) => b.includes(spec.id));
-    if (block && block.some((id) => found.has(id))) markMissing(result, spec.keys, spec.id);
+    if (block && block.some((id) => found.has(id)))
+      markMissing(result, spec.keys, fieldOf(spec.keys[0]!, template)?.label.split(' | ')[0] ?? spec.id);
   }
   return result;
 }

@@ -62,8 +62,8 @@ const sameAgency = (a: string, b: string): boolean => a.includes(b) || b.include
 export async function withCompanions(path: string, doc: ProcessedDocument): Promise<ProcessedDocument> {
   const { read, extraction } = doc;
   if (!read.ok || !extraction) return doc;
-  const needsMeta = extraction.template !== 'unknown' && (!extraction.meta.agency || !extraction.meta.year);
-  const needsTables = extraction.template === 'unknown';
+  const needsMeta = extraction.tables.length > 0 && (!extraction.meta.agency || !extraction.meta.year);
+  const needsTables = extraction.tables.length === 0;
   if (!needsMeta && !needsTables) return doc;
   for (const other of await companionPaths(path)) {
     const found = await readCompanion(other);
@@ -72,7 +72,7 @@ export async function withCompanions(path: string, doc: ProcessedDocument): Prom
     const name = basename(other);
     // A page and its attachment split one report: one has the prose, the other the tables. A companion with
     // tables of its own is another report, unless it names no other agency.
-    const hasTables = found.extraction.template !== 'unknown';
+    const hasTables = found.extraction.tables.length > 0;
     const otherAgency =
       meta.agency && extraction.meta.agency && !sameAgency(meta.agency, extraction.meta.agency);
     if (needsTables && hasTables && !otherAgency) {

@@ -11,7 +11,7 @@ import { tempDir } from '../store/helpers';
 
 const OFFICE = join(import.meta.dirname, '../../fixtures/read/office');
 /** The real page of 金井片区 2024 without its tables: the prose that says whose report it is. */
-const pageWithoutTables = readFileSync(join(OFFICE, 'h_jjp_2024.html'), 'utf8').replace(
+const pageWithoutTables = readFileSync(join(OFFICE, '../../real/docs/h_jjp_2024.html'), 'utf8').replace(
   /<table[\s\S]*?<\/table>/gi,
   '<p>统计表详见附件。</p>',
 );
@@ -62,7 +62,7 @@ describe('companion files', () => {
     ]);
 
     const prose = await read(page);
-    expect(prose.extraction!.template).toBe('unknown');
+    expect(prose.extraction!.tables).toEqual([]);
     expect(prose.read.ok && prose.read.warnings.at(-1)).toBe(
       '本文件没有统计表，统计表在同目录的附件《附件1.xls》中（tables are in 附件1.xls）',
     );

@@ -39,7 +39,12 @@ function expectSpansMatchGrids(read: ReadOk): void {
 }
 
 const PAIRS: { source: string; converted: string; format: string; sameGrids: boolean }[] = [
-  { source: 'office/h_jjp_2024.html', converted: 'office/h_jjp_2024.doc', format: 'doc', sameGrids: true },
+  {
+    source: '../real/docs/h_jjp_2024.html',
+    converted: 'office/h_jjp_2024.doc',
+    format: 'doc',
+    sameGrids: true,
+  },
   { source: 'report-000-2021.html', converted: 'office/report-000-2021.doc', format: 'doc', sameGrids: true },
   { source: 'report-001-2019.docx', converted: 'office/report-001-2019.doc', format: 'doc', sameGrids: true },
   {
@@ -49,8 +54,18 @@ const PAIRS: { source: string; converted: string; format: string; sameGrids: boo
     sameGrids: true,
   },
   // Calc lays a whole web page out on one sheet: one grid, the same values.
-  { source: 'office/h_jjp_2024.html', converted: 'office/h_jjp_2024.xls', format: 'xls', sameGrids: false },
-  { source: 'office/h_jjp_2024.html', converted: 'office/h_jjp_2024.xlsx', format: 'xlsx', sameGrids: false },
+  {
+    source: '../real/docs/h_jjp_2024.html',
+    converted: 'office/h_jjp_2024.xls',
+    format: 'xls',
+    sameGrids: false,
+  },
+  {
+    source: '../real/docs/h_jjp_2024.html',
+    converted: 'office/h_jjp_2024.xlsx',
+    format: 'xlsx',
+    sameGrids: false,
+  },
 ];
 
 describe('Office files converted from real reports read to the same values as their source', () => {
@@ -95,7 +110,7 @@ describe('Office files converted from real reports read to the same values as th
 
 describe('a workbook that holds only the tables (an attachment beside the report page)', () => {
   for (const [file, source] of [
-    ['h_jjp_2024-tables.xls', 'office/h_jjp_2024.html'],
+    ['h_jjp_2024-tables.xls', '../real/docs/h_jjp_2024.html'],
     ['report-000-2021-tables.xls', 'report-000-2021.html'],
     ['report-000-2021-tables.xlsx', 'report-000-2021.html'],
   ] as const) {
