@@ -2,7 +2,7 @@
 import { lstat, readdir } from 'node:fs/promises';
 import { basename, extname, join, resolve, sep } from 'node:path';
 
-/** Extensions the reader understands or names in a clear failure (.doc, .wps, .pdf). */
+/** Extensions the reader understands or names in a clear failure (.pdf, .ofd). */
 export const REPORT_EXTENSIONS = new Set([
   '.txt',
   '.text',
@@ -15,6 +15,9 @@ export const REPORT_EXTENSIONS = new Set([
   '.docx',
   '.doc',
   '.wps',
+  '.xls',
+  '.xlsx',
+  '.ofd',
   '.rtf',
   '.pdf',
 ]);

@@ -6,6 +6,7 @@ import { lstat, open, realpath, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { FileContent, ImportedFile } from '../store/save';
 import { processDocument } from '../pipeline';
+import { withCompanions } from './companions';
 import { MAX_BYTES, tooLarge } from '../read/failure';
 import { isInside } from './files';
 
@@ -142,7 +143,10 @@ export async function extractContent(file: HashedFile): Promise<FileContent> {
     const bytes = await bytesOf(file);
     if (!bytes || bytes.byteLength > MAX_BYTES)
       return failed(tooLarge(Math.max(file.size, bytes?.byteLength ?? 0)).error);
-    const { read, extraction } = await processDocument(bytes, basename(file.path));
+    const { read, extraction } = await withCompanions(
+      file.path,
+      await processDocument(bytes, basename(file.path)),
+    );
     if (!read.ok) return { ...failed(read.error), format: read.format === 'unknown' ? null : read.format };
     return {
       format: read.format,

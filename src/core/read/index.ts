@@ -13,14 +13,13 @@ import {
   unknownEncoding,
 } from './failure';
 import { readHtmlBytes, readHtmlString } from './html';
+import { ofdNotSupported, readOle2, readXlsx } from './office';
 import type { ReadFailure, ReadResult } from './types';
 
 export type { Grid, ReadResult, ReadOk, ReadFailure, TableSource, TableCellSource } from './types';
 
 const ZIP_NAMES = {
-  xlsx: ['Excel 表格（.xlsx）', 'Excel workbook'],
   pptx: ['PowerPoint 演示文稿（.pptx）', 'PowerPoint file'],
-  ofd: ['OFD 版式文件', 'OFD document'],
   odf: ['OpenDocument 文件', 'OpenDocument file'],
   zip: ['不是 Word 文档的压缩包', 'zip archive that is not a .docx'],
 } as const;
@@ -29,14 +28,9 @@ function unsupported(sniffed: Sniffed): ReadFailure | null {
   switch (sniffed.kind) {
     case 'pdf':
       return pdfNotSupported();
-    case 'ole2':
-      return readFailure(
-        'unknown',
-        'unsupported',
-        '旧版 Word/加密文档暂不支持（.doc、.wps、.xls 或受密码保护的 Office 文件），请另存为 .docx 或网页',
-        'legacy or encrypted Office document not supported',
-      );
     case 'zip': {
+      if (sniffed.what === 'xlsx') return null;
+      if (sniffed.what === 'ofd') return ofdNotSupported();
       const [zh, en] = ZIP_NAMES[sniffed.what];
       return readFailure('unknown', 'unsupported', `暂不支持${zh}`, `${en} not supported`);
     }
@@ -102,6 +96,8 @@ export async function readDocument(bytes: Uint8Array, fileName: string): Promise
   if (refused) return refused;
   try {
     if (sniffed.kind === 'docx') return await readDocx(bytes);
+    if (sniffed.kind === 'ole2') return await readOle2(bytes, fileName);
+    if (sniffed.kind === 'zip') return await readXlsx(bytes); // the only zip `unsupported` lets through
     if (sniffed.kind === 'html') return extensionNote(fileName, readHtmlBytes(bytes));
     return extensionNote(fileName, readPlainText(bytes));
   } catch (err) {

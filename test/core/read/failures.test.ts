@@ -44,7 +44,7 @@ function noise(length: number, seed: number): Uint8Array {
   return out;
 }
 
-/** OLE2 compound file header: legacy .doc/.xls/.wps and password-protected .docx. */
+/** An OLE2 compound file header (as .doc/.xls/.wps and password-protected .docx start) with nothing behind it. */
 function ole2(): Uint8Array {
   const bytes = new Uint8Array(1536);
   bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -69,11 +69,11 @@ describe('files the reader refuses, each with a one-line Chinese-first message',
     });
   });
 
-  it('an OLE2 file (legacy Word, or an encrypted Office document) under any name', async () => {
-    for (const name of ['年报.doc', '年报.docx', '年报.wps']) {
+  it('a broken OLE2 file (a header and nothing else) under any name', async () => {
+    for (const name of ['年报.doc', '年报.docx', '年报.wps', '统计表.xls']) {
       const result = await readDocument(ole2(), name);
-      expect(result).toMatchObject({ ok: false, code: 'unsupported' });
-      expect(!result.ok && result.error).toContain('旧版 Word/加密文档暂不支持');
+      expect(result).toMatchObject({ ok: false, code: 'corrupt' });
+      expect(!result.ok && result.error).toContain('已损坏或不完整');
       expectOneLineMessage(result);
     }
   });
