@@ -6,7 +6,7 @@ import { readFailure } from './failure';
 import { readHtmlString } from './html';
 import { docxPartProblem, MAX_DOCX_UNZIPPED_BYTES, tooManyCells } from './limits';
 import type { ReadResult } from './types';
-import { checkZip } from './zip-guard';
+import { checkZip, zipBomb } from './zip-guard';
 
 /** Images become empty <img> elements: their bytes are never read or base64-encoded. */
 const skipImage = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
@@ -16,12 +16,7 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
   if (!checked.ok) {
     if (checked.detail === 'cells') return tooManyCells('docx');
     return checked.reason === 'bomb' && !checked.detail.startsWith('corrupt: ')
-      ? readFailure(
-          'docx',
-          'too_large',
-          'Word 文档解压后过大（压缩炸弹或异常文档），未读取',
-          `.docx too large when unpacked: ${checked.detail}`,
-        )
+      ? zipBomb('docx', checked.detail)
       : readFailure(
           'docx',
           'corrupt',
