@@ -3,19 +3,13 @@
 import { extensionOf, looksLikeHtml, sniffFormat, type Sniffed } from './detect';
 import { readDocx } from './docx';
 import { decodeText, encodingNote } from './encoding';
-import {
-  MAX_BYTES,
-  binaryFile,
-  emptyFile,
-  pdfNotSupported,
-  readFailure,
-  tooLarge,
-  unknownEncoding,
-} from './failure';
+import { MAX_BYTES, binaryFile, emptyFile, readFailure, tooLarge, unknownEncoding } from './failure';
 import { readHtmlBytes, readHtmlString } from './html';
+import { readPdf } from './pdf';
 import type { ReadFailure, ReadResult } from './types';
 
 export type { Grid, ReadResult, ReadOk, ReadFailure, TableSource, TableCellSource } from './types';
+export { pdfHasTextLayer } from './pdf';
 
 const ZIP_NAMES = {
   xlsx: ['Excel 表格（.xlsx）', 'Excel workbook'],
@@ -27,8 +21,6 @@ const ZIP_NAMES = {
 
 function unsupported(sniffed: Sniffed): ReadFailure | null {
   switch (sniffed.kind) {
-    case 'pdf':
-      return pdfNotSupported();
     case 'ole2':
       return readFailure(
         'unknown',
@@ -102,6 +94,8 @@ export async function readDocument(bytes: Uint8Array, fileName: string): Promise
   if (refused) return refused;
   try {
     if (sniffed.kind === 'docx') return await readDocx(bytes);
+    // A PDF without a text layer fails with code 'no_text_layer' (message: needs OCR).
+    if (sniffed.kind === 'pdf') return await readPdf(bytes);
     if (sniffed.kind === 'html') return extensionNote(fileName, readHtmlBytes(bytes));
     return extensionNote(fileName, readPlainText(bytes));
   } catch (err) {
