@@ -27,18 +27,18 @@ export const encryptedPdf = (): ReadFailure =>
   readFailure(
     'pdf',
     'encrypted',
-    'PDF 文件已加密（需要密码才能打开），请提供未加密的文件',
+    '此 PDF 文件已加密（需要密码才能打开），请提供未加密的文件',
     'encrypted PDF, a password is needed',
   );
 
 const brokenPdf = (detail: string): ReadFailure =>
-  readFailure('pdf', 'corrupt', 'PDF 文件已损坏或不完整，无法读取', `broken or truncated PDF: ${detail}`);
+  readFailure('pdf', 'corrupt', '此 PDF 文件已损坏或不完整，无法读取', `broken or truncated PDF: ${detail}`);
 
 const bombPdf = (): ReadFailure =>
   readFailure(
     'pdf',
     'too_large',
-    `PDF 中的数据解压后超过 ${MAX_INFLATED_BYTES / 1024 / 1024} MB（疑似恶意构造的“PDF 炸弹”），已拒绝读取`,
+    `此 PDF 中的数据解压后超过 ${MAX_INFLATED_BYTES / 1024 / 1024} MB（疑似恶意构造的“PDF 炸弹”），已拒绝读取`,
     'PDF streams inflate beyond the limit (PDF bomb)',
   );
 
