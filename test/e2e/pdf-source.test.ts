@@ -38,7 +38,7 @@ describe('PDF report source pane in Chromium', () => {
     await bridge.service.idle();
     reportId = (await bridge.service.listReports({}))[0]!.id;
     session = await launch();
-    page = await session.browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    page = await session.browser.newPage();
     page.on('pageerror', (err) => consoleErrors.push(err.message));
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   });
