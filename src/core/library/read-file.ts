@@ -152,6 +152,7 @@ export async function extractContent(file: HashedFile): Promise<FileContent> {
       format: read.format,
       text: read.text,
       encoding: read.encoding ?? null,
+      layout: read.layout ?? null,
       warnings: read.warnings,
       extraction,
       error: extraction ? null : '未能提取表格 (no extraction)',

@@ -3,20 +3,14 @@
 import { extensionOf, looksLikeHtml, sniffFormat, type Sniffed } from './detect';
 import { readDocx } from './docx';
 import { decodeText, encodingNote } from './encoding';
-import {
-  MAX_BYTES,
-  binaryFile,
-  emptyFile,
-  pdfNotSupported,
-  readFailure,
-  tooLarge,
-  unknownEncoding,
-} from './failure';
+import { MAX_BYTES, binaryFile, emptyFile, readFailure, tooLarge, unknownEncoding } from './failure';
 import { readHtmlBytes, readHtmlString } from './html';
 import { ofdNotSupported, readOle2, readXlsx } from './office';
+import { readPdf } from './pdf';
 import type { ReadFailure, ReadResult } from './types';
 
 export type { Grid, ReadResult, ReadOk, ReadFailure, TableSource, TableCellSource } from './types';
+export { pdfHasTextLayer } from './pdf';
 
 const ZIP_NAMES = {
   pptx: ['PowerPoint 演示文稿（.pptx）', 'PowerPoint file'],
@@ -26,8 +20,6 @@ const ZIP_NAMES = {
 
 function unsupported(sniffed: Sniffed): ReadFailure | null {
   switch (sniffed.kind) {
-    case 'pdf':
-      return pdfNotSupported();
     case 'zip': {
       if (sniffed.what === 'xlsx') return null;
       if (sniffed.what === 'ofd') return ofdNotSupported();
@@ -98,6 +90,8 @@ export async function readDocument(bytes: Uint8Array, fileName: string): Promise
     if (sniffed.kind === 'docx') return await readDocx(bytes);
     if (sniffed.kind === 'ole2') return await readOle2(bytes, fileName);
     if (sniffed.kind === 'zip') return await readXlsx(bytes); // the only zip `unsupported` lets through
+    // A PDF without a text layer fails with code 'no_text_layer' (message: needs OCR).
+    if (sniffed.kind === 'pdf') return await readPdf(bytes);
     if (sniffed.kind === 'html') return extensionNote(fileName, readHtmlBytes(bytes));
     return extensionNote(fileName, readPlainText(bytes));
   } catch (err) {

@@ -70,7 +70,16 @@ export interface ReadOk {
   warnings: string[];
 }
 
-export type ReadErrorCode = 'binary' | 'too_large' | 'unsupported' | 'corrupt' | 'empty' | 'encoding';
+export type ReadErrorCode =
+  | 'binary'
+  | 'too_large'
+  | 'unsupported'
+  | 'corrupt'
+  | 'empty'
+  | 'encoding'
+  | 'encrypted'
+  /** A PDF without a text layer (a scan): OCR can read it. */
+  | 'no_text_layer';
 
 export interface ReadFailure {
   ok: false;

@@ -1,6 +1,7 @@
 // Writes of the folder library: a file that was read (new report, duplicate, moved, changed) and a file that went
 // away. A report is one distinct content (sha256); report_paths records every path it was seen at.
 import type { DocumentFormat, Extraction, Finding, Template, TemplateId } from '../../shared/types';
+import type { PageLayout } from '../read/types';
 import { rulesFor } from '../rules';
 import { isRuleTemplate, refreshCounts, refreshFindings, replaceFindings } from './findings';
 import { now, stmt, type Store } from './open';
@@ -15,6 +16,8 @@ export interface FileContent {
   warnings: string[];
   extraction: Extraction | null;
   error: string | null;
+  /** For PDFs: page sizes and where the text is printed (stored with the document). */
+  layout?: PageLayout | null;
 }
 
 export interface ImportedFile {
@@ -136,12 +139,10 @@ export function presentPathsUnder(db: Store, folder: string): string[] {
 
 function storeDocument(db: Store, sha256: string, c: FileContent): void {
   if (c.text === null) return;
-  stmt(db, 'INSERT OR IGNORE INTO documents (sha256, text, format, encoding) VALUES (?, ?, ?, ?)').run(
-    sha256,
-    c.text,
-    c.format ?? 'text',
-    c.encoding,
-  );
+  stmt(
+    db,
+    'INSERT OR IGNORE INTO documents (sha256, text, format, encoding, layout) VALUES (?, ?, ?, ?, ?)',
+  ).run(sha256, c.text, c.format ?? 'text', c.encoding, c.layout ? JSON.stringify(c.layout) : null);
 }
 
 const CELLS_PER_INSERT = 50;

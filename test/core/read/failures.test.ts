@@ -7,6 +7,7 @@ import { readDocument } from '../../../src/core/read';
 import type { ReadResult } from '../../../src/core/read/types';
 
 const REAL_PDF = join(import.meta.dirname, '../../fixtures/pdf/hongze_2023.pdf');
+import { imageOnlyPdf } from './pdf-builder';
 
 /** A real 2×2 PNG: signature, IHDR, IDAT, IEND with their CRCs. */
 function png(): Uint8Array {
@@ -59,14 +60,18 @@ function expectOneLineMessage(result: ReadResult): void {
 }
 
 describe('files the reader refuses, each with a one-line Chinese-first message', () => {
-  it('a real PDF report', async () => {
-    const result = await readDocument(readFileSync(REAL_PDF), 'hongze_2023.pdf');
-    expect(result).toEqual({
-      ok: false,
-      format: 'pdf',
-      code: 'unsupported',
-      error: '暂不支持 PDF 文件（PDF not yet supported）',
-    });
+  it('a broken PDF, an encrypted PDF and a PDF of page images', async () => {
+    const pdf = (name: string): Buffer =>
+      readFileSync(join(import.meta.dirname, '../../fixtures/read/pdf', name));
+    const broken = await readDocument(pdf('truncated.pdf'), 'truncated.pdf');
+    expect(broken).toMatchObject({ ok: false, format: 'pdf', code: 'corrupt' });
+    expectOneLineMessage(broken);
+    const encrypted = await readDocument(pdf('encrypted.pdf'), 'encrypted.pdf');
+    expect(encrypted).toMatchObject({ ok: false, format: 'pdf', code: 'encrypted' });
+    expectOneLineMessage(encrypted);
+    const scan = await readDocument(imageOnlyPdf(), 'scan.pdf');
+    expect(scan).toMatchObject({ ok: false, format: 'pdf', code: 'no_text_layer' });
+    expectOneLineMessage(scan);
   });
 
   it('a broken OLE2 file (a header and nothing else) under any name', async () => {
