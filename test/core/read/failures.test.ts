@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../../src/core/read';
 import type { ReadResult } from '../../../src/core/read/types';
 
-const REAL_PDF = join(import.meta.dirname, '../../fixtures/pdf/hongze_2023.pdf');
 import { imageOnlyPdf } from './pdf-builder';
 
 /** A real 2×2 PNG: signature, IHDR, IDAT, IEND with their CRCs. */
