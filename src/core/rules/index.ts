@@ -62,13 +62,23 @@ export function withTableRules(rules: SumRule[], tableRules: SumRule[]): SumRule
 const fmt = (n: number): string => String(Math.round(n * 1e6) / 1e6);
 
 /** Every rule of the template that the values break, as findings. Cells absent from `values` skip their rules. */
-export function checkRules(template: TemplateId, values: CellValues, tableRules: SumRule[] = []): Finding[] {
-  const get = lookup(values);
+/** The rules a report's values are checked by: the spec's, the province's own channels, the table's own sums. */
+function reportRules(
+  template: TemplateId,
+  values: CellValues,
+  get: (key: string) => number | null | undefined,
+  tableRules: SumRule[],
+): SumRule[] {
   let rules = rulesFor(template, (k) => get(k) !== undefined);
   if (template === 'legacy') {
     rules = withExtraChannels(rules, get, values instanceof Map ? [...values.keys()] : Object.keys(values));
   }
-  rules = withTableRules(rules, tableRules);
+  return withTableRules(rules, tableRules);
+}
+
+export function checkRules(template: TemplateId, values: CellValues, tableRules: SumRule[] = []): Finding[] {
+  const get = lookup(values);
+  const rules = reportRules(template, values, get, tableRules);
   const failing: { rule: SumRule; left: number; right: number }[] = [];
   for (const rule of rules) {
     if (!applicable(rule, get)) continue;
@@ -103,12 +113,8 @@ export function confirmedKeys(
   tableRules: SumRule[] = [],
 ): Set<string> {
   const get = lookup(values);
-  let rules = rulesFor(template, (k) => get(k) !== undefined);
-  if (template === 'legacy') {
-    rules = withExtraChannels(rules, get, values instanceof Map ? [...values.keys()] : Object.keys(values));
-  }
   const out = new Set<string>();
-  for (const rule of withTableRules(rules, tableRules)) {
+  for (const rule of reportRules(template, values, get, tableRules)) {
     if (!applicable(rule, get)) continue;
     if (Math.abs(sum(rule.left, get) - sum(rule.right, get)) > EPS) continue;
     for (const k of [...rule.left, ...rule.right]) if (get(k) !== undefined) out.add(k);
