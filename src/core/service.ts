@@ -16,6 +16,7 @@ import type {
   Settings,
 } from '../shared/api';
 import { exportDataset, ExportError } from './export';
+import { loadOriginal, originalPath } from './original';
 import * as store from './store';
 import { startLibrary, type LibraryHandle } from './service/library';
 import { readSettings, writeSettings } from './service/settings';
@@ -30,7 +31,7 @@ export interface ServiceOptions {
 }
 
 /** Everything but the two channels that need a system dialog (the Electron main process or the bridge adds them). */
-export type ServiceHandlers = Omit<ApiHandlers, 'chooseFolder' | 'exportDataset'>;
+export type ServiceHandlers = Omit<ApiHandlers, 'chooseFolder' | 'exportDataset' | 'openOriginalFile'>;
 
 const NO_PROGRESS: ImportProgress = {
   folder: null,
@@ -97,6 +98,7 @@ export class ReviewService implements ServiceHandlers {
       reopenReport: (a) => this.reopenReport(a),
       waiveFinding: (a) => this.waiveFinding(a),
       cellHistory: (a) => this.cellHistory(a),
+      getOriginal: (a) => this.getOriginal(a),
     };
   }
 
@@ -225,6 +227,15 @@ export class ReviewService implements ServiceHandlers {
 
   async cellHistory({ reportId, key }: { reportId: number; key: string }) {
     return store.cellHistory(this.store, reportId, key);
+  }
+
+  async getOriginal({ reportId }: { reportId: number }) {
+    return loadOriginal(this.store, reportId);
+  }
+
+  /** The stored file of a report, for the main process to open (the page never sends a path). */
+  async originalPath(reportId: number): Promise<Outcome<string>> {
+    return originalPath(this.store, reportId);
   }
 
   /** Writes the dataset into `folder`; a condition the reviewer can act on comes back as a reason. */
