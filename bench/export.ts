@@ -77,7 +77,11 @@ function buildStore(file: string): Store {
       const cell = firstCell.get(reportId) as { key: string; value: number | null };
       editCell(db, { reportId, key: cell.key, value: (cell.value ?? 0) + 1 }, 'bench');
     }
-    const outcome = verifyReport(db, { reportId, waivers: errorWaivers(getReport(db, reportId), '基准测试：原文如此') }, 'bench');
+    const outcome = verifyReport(
+      db,
+      { reportId, waivers: errorWaivers(getReport(db, reportId), '基准测试：原文如此') },
+      'bench',
+    );
     if (!outcome.ok) throw new Error(`report ${reportId}: ${outcome.reason}`);
   }
   return db;

@@ -142,7 +142,10 @@ describe('the review path', () => {
 
     const refused = await s.verifyReport({ reportId });
     expect(refused.ok).toBe(false);
-    const waived = await s.verifyReport({ reportId, waivers: errorWaivers(await s.getReport({ reportId }), '原表总计行自身有误') });
+    const waived = await s.verifyReport({
+      reportId,
+      waivers: errorWaivers(await s.getReport({ reportId }), '原表总计行自身有误'),
+    });
     expect(waived.ok).toBe(true);
     if (waived.ok) {
       expect(waived.value.report.status).toBe('verified');

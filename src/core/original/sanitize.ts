@@ -84,7 +84,8 @@ export function sanitizeHtml(html: string, spans: ReadonlyMap<number, Span>): st
 }
 
 /** No script, no network, no navigation: only the page's own markup and the viewer's inline styles. */
-export const ORIGINAL_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'";
+export const ORIGINAL_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'";
 
 const STYLE = `
 body { font: 13px/1.6 "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 8px 10px; color: #1d2330; }

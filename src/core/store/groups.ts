@@ -74,12 +74,7 @@ export function sameReportGroups(db: Store, rows: readonly ReportRow[]): Map<num
     if (members.length < 2) continue;
     const rank = (c: Candidate): number[] => {
       const row = rowOf.get(c.id);
-      return [
-        row?.status === 'verified' ? 0 : 1,
-        row?.errors ?? 0,
-        FORMAT_RANK[c.format ?? ''] ?? 9,
-        c.id,
-      ];
+      return [row?.status === 'verified' ? 0 : 1, row?.errors ?? 0, FORMAT_RANK[c.format ?? ''] ?? 9, c.id];
     };
     const sorted = [...members].sort((a, b) => {
       const ra = rank(a);

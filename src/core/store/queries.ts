@@ -164,7 +164,8 @@ function toCell(c: CellRecord): CellView {
   };
 }
 
-const CELL_COLUMNS = 'key, label, raw, extracted, value, how, span_start, span_end, edited, attention, review';
+const CELL_COLUMNS =
+  'key, label, raw, extracted, value, how, span_start, span_end, edited, attention, review';
 
 /** Cells of a report in storage order (report id, key); the grid orders them by the template. */
 export function cellViews(db: Store, reportId: number, keys?: readonly string[]): CellView[] {

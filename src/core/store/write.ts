@@ -237,7 +237,13 @@ export function verifyReport(db: Store, args: VerifyArgs, reviewer: string): Out
         };
       }
       for (const e of errors)
-        waive(db, report, findingIdentity(e.rule, JSON.parse(e.keys) as string[]), notes.get(e.id)!, reviewer);
+        waive(
+          db,
+          report,
+          findingIdentity(e.rule, JSON.parse(e.keys) as string[]),
+          notes.get(e.id)!,
+          reviewer,
+        );
       const old = report.status;
       writeStatus(db, report, 'verified', reviewer, null);
       audit(

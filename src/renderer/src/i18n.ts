@@ -252,7 +252,8 @@ const en: Record<MessageKey, string> = {
   stateHelp_edited: 'A value a reviewer changed',
   unseenCells: 'Cells to review not yet looked at: {n}',
   verifyTitle: 'Before verifying',
-  verifyErrors: '{n} errors stand. Check each; where the document itself is wrong, give each its own waiver note.',
+  verifyErrors:
+    '{n} errors stand. Check each; where the document itself is wrong, give each its own waiver note.',
   verifySelectAll: 'Select all',
   verifySelectNone: 'Select none',
   verifyApplyNote: 'Use this note for the {n} selected',
@@ -266,7 +267,8 @@ const en: Record<MessageKey, string> = {
   nothingToUndo: 'Nothing to undo',
   nothingToRedo: 'Nothing to redo',
   failedTitle: 'This file could not be read',
-  failedHint: 'A failed file cannot be verified. Check the file, or save it as .docx or a web page into the folder; it is read again automatically.',
+  failedHint:
+    'A failed file cannot be verified. Check the file, or save it as .docx or a web page into the folder; it is read again automatically.',
   readWarnings: 'Reader notes',
   original: 'Original',
   textView: 'Extracted text',

@@ -63,7 +63,11 @@ export function buildStore(file: string, fixtures: readonly ReportCells[]): Stor
     editCell(db, { reportId, key: first.key, value: 999 }, REVIEWER);
     undo(db, reportId, REVIEWER);
     if (report.status === 'verified') {
-      const outcome = verifyReport(db, { reportId, waivers: errorWaivers(getReport(db, reportId), WAIVE_NOTE) }, REVIEWER);
+      const outcome = verifyReport(
+        db,
+        { reportId, waivers: errorWaivers(getReport(db, reportId), WAIVE_NOTE) },
+        REVIEWER,
+      );
       if (!outcome.ok) throw new Error(outcome.reason);
     } else {
       reopenReport(db, { reportId }, REVIEWER);

@@ -47,7 +47,13 @@ describe('import crash safety', () => {
       await importFolder(db, folder, { workers: 0 });
       const [first, second] = listReports(db);
       editCell(db, { reportId: first!.id, key: 'active.fees.amount', value: 4321, note: '核对原件' }, '张三');
-      expect(verifyReport(db, { reportId: second!.id, waivers: errorWaivers(getReport(db, second!.id), '以原件为准') }, '张三').ok).toBe(true);
+      expect(
+        verifyReport(
+          db,
+          { reportId: second!.id, waivers: errorWaivers(getReport(db, second!.id), '以原件为准') },
+          '张三',
+        ).ok,
+      ).toBe(true);
       for (let i = 10; i < TOTAL; i++) write(i);
 
       const killed = startImport(folder, dbFile);

@@ -79,7 +79,7 @@ function tooltipFor(m: GridModel, key: string): string | undefined {
   const lines: string[] = [];
   for (const f of m.index.byKey.get(key) ?? []) {
     const tag = f.waiver ? `${m.t.t('waived')}·` : '';
-    lines.push(`【${tag}${m.t.severity(f.severity)}】${f.message}`);
+    lines.push(`【${tag}${m.t.severity(f.severity)}·${m.t.rule(f.rule)}】${m.t.message(f.message)}`);
   }
   const suspect = m.index.suspect.get(key);
   if (suspect?.suggestion !== undefined) lines.push(`${m.t.t('suggestion')}：${suspect.suggestion}（A）`);

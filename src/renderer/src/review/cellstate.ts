@@ -56,7 +56,10 @@ export function cellStates(
 }
 
 /** Keys whose state differs between two maps. */
-export function changedStates(a: ReadonlyMap<string, CellState>, b: ReadonlyMap<string, CellState>): string[] {
+export function changedStates(
+  a: ReadonlyMap<string, CellState>,
+  b: ReadonlyMap<string, CellState>,
+): string[] {
   const keys: string[] = [];
   for (const k of new Set([...a.keys(), ...b.keys()])) if (a.get(k) !== b.get(k)) keys.push(k);
   return keys;

@@ -176,11 +176,7 @@ export function cellLabel(key: string, cells?: ReadonlyMap<string, CellView>): s
 }
 
 /** The form of a report; `scope` (e.g. `17:2021:3:`) prefixes every row id. */
-export function buildLayout(
-  template: Template | null,
-  cells: readonly CellView[],
-  scope = '',
-): FormLayout {
+export function buildLayout(template: Template | null, cells: readonly CellView[], scope = ''): FormLayout {
   const b = new Builder(scope);
   const keys = new Set(cells.map((c) => c.key));
   if (template === '2019' || template === '2021') officialForm(b, template, keys);

@@ -103,6 +103,8 @@ export function useReport(
     root.current?.setAttribute('data-saving', String(saving.current));
   };
   const [findings, setFindings] = useState<ReportChange['findings']>([]);
+  const tRef = useRef(t);
+  tRef.current = t;
   const headerRef = useRef(onHeader);
   headerRef.current = onHeader;
 
@@ -132,7 +134,7 @@ export function useReport(
       },
       (err: unknown) => {
         if (!live) return;
-        setError(errorText(err));
+        setError(tRef.current.message(errorText(err)));
       },
     );
     return () => {
@@ -173,7 +175,7 @@ export function useReport(
         apply(await work(), focusKey);
         return true;
       } catch (err) {
-        toast(t.t('savedError', { msg: errorText(err) }), 'error');
+        toast(t.t('savedError', { msg: t.message(errorText(err)) }), 'error');
         return false;
       } finally {
         setSaving(-1);
