@@ -3,10 +3,26 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { RENDERER_DIR, ROOT } from './bridge';
 
 export const SAMPLES = join(ROOT, 'resources', 'samples');
 export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+
+/**
+ * Writes docs/screenshots/<name>.png, only under `npm run screenshots` (NIANBAO_SCREENSHOTS=1): `npm test` never
+ * rewrites tracked files.
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  clip?: { x: number; y: number; width: number; height: number },
+): Promise<void> {
+  if (process.env['NIANBAO_SCREENSHOTS'] !== '1') return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.mouse.move(700, 12); // no tooltip in the picture
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), ...(clip ? { clip } : {}) });
+}
 
 export function ensureRendererBuilt(): void {
   if (existsSync(join(RENDERER_DIR, 'index.html'))) return;
