@@ -272,7 +272,7 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
     // One error gets a note of its own.
     const firstId = Number(await items.first().getAttribute('data-finding-id'));
     await items.first().locator('.verify-note').fill('与原件核对：第一处');
-    await screenshot(page, 'verify', { x: 0, y: 1600, width: 1600, height: 1000 });
+    await screenshot(page, 'verify');
     const ack = dialog.getByTestId('verify-unseen-ack');
     if (await ack.count()) await ack.check();
     expect(await confirm.isDisabled()).toBe(false);
@@ -307,7 +307,7 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
         return (doc?.querySelector('.nb-hit')?.textContent ?? '').trim();
       });
     expect(await marked()).toBe(cell?.raw);
-    await screenshot(page, 'original', { x: 0, y: 0, width: 1600, height: 1000 });
+    await screenshot(page, 'original');
     // Another cell: the highlight follows.
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => selectedKey(page)).not.toBe(key);

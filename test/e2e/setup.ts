@@ -13,15 +13,23 @@ export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
  * Writes docs/screenshots/<name>.png, only under `npm run screenshots` (NIANBAO_SCREENSHOTS=1): `npm test` never
  * rewrites tracked files.
  */
-export async function screenshot(
-  page: Page,
-  name: string,
-  clip?: { x: number; y: number; width: number; height: number },
-): Promise<void> {
+export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env['NIANBAO_SCREENSHOTS'] !== '1') return;
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // Always the window size a reviewer has, whatever size the scenario runs at.
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.evaluate(
+    () =>
+      new Promise((ok) =>
+        (globalThis as unknown as { requestAnimationFrame(f: () => void): void }).requestAnimationFrame(() =>
+          setTimeout(ok, 100),
+        ),
+      ),
+  );
   await page.mouse.move(700, 12); // no tooltip in the picture
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), ...(clip ? { clip } : {}) });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  if (size) await page.setViewportSize(size);
 }
 
 export function ensureRendererBuilt(): void {
