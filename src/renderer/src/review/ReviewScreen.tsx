@@ -80,8 +80,8 @@ export function ReviewScreen({
     [model, grid, select],
   );
 
-  // A newly loaded report: repaint every rendered cell (rows of the same template keep their ids, and a cell whose
-  // text is unchanged would keep the previous report's colours), focus its first finding (or first cell), and mark
+  // A newly loaded report: its rows are new (row ids carry the report, template and open, so ag-grid renders them
+  // afresh and no cell keeps another report's value or colour); focus its first finding (or first cell), and mark
   // it open for tests and the benchmark.
   useEffect(() => {
     if (!state || !grid.current) return;
@@ -89,7 +89,6 @@ export function ReviewScreen({
     seen.current = new Set();
     endArmed.current = false;
     setWaiveOpen(false);
-    grid.current.refreshCells({ force: true });
     const stops = findingStops(model.current.index, state.layout);
     const first = stops[0] ?? [...state.layout.position.keys()][0];
     if (first) focusKey(first);
