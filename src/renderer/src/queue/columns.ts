@@ -20,13 +20,17 @@ function count(field: 'errors' | 'warnings' | 'edited', headerName: string, cls:
 }
 
 /** `主 +2` for a primary with two other versions, `副本 1` for identical copies, `→#12` for another version. */
-function duplicateText(r: ReportRow | undefined): string {
+function duplicateText(tr: Translator, r: ReportRow | undefined): string {
   if (!r) return '';
   const parts: string[] = [];
   if (r.group) {
-    parts.push(r.group.primaryId === r.id ? `主 +${r.group.memberIds.length - 1}` : `→#${r.group.primaryId}`);
+    parts.push(
+      r.group.primaryId === r.id
+        ? tr.t('dupPrimary', { n: r.group.memberIds.length - 1 })
+        : `→#${r.group.primaryId}`,
+    );
   }
-  if (r.copies.length > 0) parts.push(`副本 ${r.copies.length}`);
+  if (r.copies.length > 0) parts.push(tr.t('dupCopies', { n: r.copies.length }));
   return parts.join(' · ');
 }
 
@@ -91,7 +95,7 @@ export function queueColumns(tr: Translator): ColDef<ReportRow>[] {
       headerName: t('duplicates'),
       width: 96,
       filter: false,
-      valueGetter: (p) => duplicateText(p.data),
+      valueGetter: (p) => duplicateText(tr, p.data),
       tooltipValueGetter: (p) => duplicateTooltip(tr, p.data),
       cellClass: 'dup-cell',
     },
