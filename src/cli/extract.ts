@@ -54,7 +54,7 @@ export async function run(args: string[]): Promise<number> {
       done++;
       const flagged = extraction.review.length;
       console.log(
-        `${file}: ${extraction.template} ${extraction.meta.agency ?? '?'} ${extraction.meta.year ?? '?'} · ${extraction.cells.length} 格 · 待复核 ${flagged}`,
+        `${file}: ${extraction.template} ${extraction.meta.agency ?? '?'} ${extraction.meta.year ?? '?'} · ${extraction.cells.length} 格 · 需审核 ${flagged}`,
       );
     } catch (err) {
       failed++;

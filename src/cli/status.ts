@@ -4,13 +4,11 @@ import { parseArgs } from 'node:util';
 import type { ReportStatus } from '../shared/api';
 import { statusCounts, type StatusCount } from '../core/store';
 import { openOrExplain } from './import';
+import { STATUS_WORDS } from '../core/words';
 
-const STATUSES: [ReportStatus, string][] = [
-  ['new', '新导入'],
-  ['needs_review', '待复核'],
-  ['verified', '已核实'],
-  ['failed', '读取失败'],
-];
+const STATUSES: [ReportStatus, string][] = (['new', 'needs_review', 'verified', 'failed'] as const).map(
+  (s) => [s, STATUS_WORDS[s]],
+);
 
 const TEMPLATES: [string, string][] = [
   ['2021', '2021版'],

@@ -16,6 +16,7 @@ import type {
   Settings,
 } from '../shared/api';
 import { exportDataset, ExportError } from './export';
+import { loadOriginal, originalPath } from './original';
 import * as store from './store';
 import { startLibrary, type LibraryHandle } from './service/library';
 import { pageImage, sourceLocation } from './service/page-source';
@@ -31,7 +32,7 @@ export interface ServiceOptions {
 }
 
 /** Everything but the two channels that need a system dialog (the Electron main process or the bridge adds them). */
-export type ServiceHandlers = Omit<ApiHandlers, 'chooseFolder' | 'exportDataset'>;
+export type ServiceHandlers = Omit<ApiHandlers, 'chooseFolder' | 'exportDataset' | 'openOriginalFile'>;
 
 const NO_PROGRESS: ImportProgress = {
   folder: null,
@@ -100,6 +101,7 @@ export class ReviewService implements ServiceHandlers {
       cellHistory: (a) => this.cellHistory(a),
       getSourceLocation: (a) => this.getSourceLocation(a),
       getPageImage: (a) => this.getPageImage(a),
+      getOriginal: (a) => this.getOriginal(a),
     };
   }
 
@@ -236,6 +238,15 @@ export class ReviewService implements ServiceHandlers {
 
   async getPageImage({ reportId, page, scale }: Parameters<ApiHandlers['getPageImage']>[0]) {
     return pageImage(this.store, reportId, page, scale);
+  }
+
+  async getOriginal({ reportId }: { reportId: number }) {
+    return loadOriginal(this.store, reportId);
+  }
+
+  /** The stored file of a report, for the main process to open (the page never sends a path). */
+  async originalPath(reportId: number): Promise<Outcome<string>> {
+    return originalPath(this.store, reportId);
   }
 
   /** Writes the dataset into `folder`; a condition the reviewer can act on comes back as a reason. */

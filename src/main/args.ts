@@ -29,7 +29,15 @@ export const ARG_SCHEMAS = {
   editCell: z.object({ reportId, key: cellKey, value: cellValue, note: note.optional() }).strict(),
   undo: z.object({ reportId }).strict(),
   redo: z.object({ reportId }).strict(),
-  verifyReport: z.object({ reportId, waiveNote: note.optional() }).strict(),
+  verifyReport: z
+    .object({
+      reportId,
+      waivers: z
+        .array(z.object({ findingId: z.number().int().positive(), note }).strict())
+        .max(5000)
+        .optional(),
+    })
+    .strict(),
   reopenReport: z.object({ reportId, note: note.optional() }).strict(),
   waiveFinding: z.object({ reportId, findingId: z.number().int().positive(), note }).strict(),
   cellHistory: z.object({ reportId, key: cellKey }).strict(),
@@ -50,6 +58,8 @@ export const ARG_SCHEMAS = {
       scale: z.number().finite().min(0.25).max(4),
     })
     .strict(),
+  getOriginal: z.object({ reportId }).strict(),
+  openOriginalFile: z.object({ reportId }).strict(),
   exportDataset: z
     .object({
       format: z.enum(['csv', 'xlsx', 'json']),

@@ -1,5 +1,5 @@
 // Electron main: one locked-down window, the menu, the folder dialog, and ReviewService bound to ipcMain.
-import { app, dialog, ipcMain, Menu, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import type { ApiEvents, ApiHandlers, EventName, Language } from '../shared/api';
 import { ReviewService } from '../core/service';
@@ -50,6 +50,13 @@ async function start(): Promise<void> {
       const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       const folder = picked.filePaths[0];
       return picked.canceled || !folder ? null : service.exportTo(folder, args);
+    },
+    // The page names a report, never a path: main opens the file the store holds for that report.
+    async openOriginalFile(args) {
+      const path = await service.originalPath(args.reportId);
+      if (!path.ok) return path;
+      const error = await shell.openPath(path.value);
+      return error ? { ok: false, reason: `无法打开原文件：${error}` } : { ok: true, value: null };
     },
     async setLanguage(args) {
       const settings = await service.setLanguage(args);

@@ -27,7 +27,7 @@ const L = {
   backToQueue: { 'zh-CN': '返回报告队列', en: 'Back to Queue' },
   view: { 'zh-CN': '视图', en: 'View' },
   language: { 'zh-CN': '界面语言', en: 'Language' },
-  setName: { 'zh-CN': '审核人姓名…', en: 'Reviewer Name…' },
+  setName: { 'zh-CN': '审校人姓名…', en: 'Reviewer Name…' },
   zoomIn: { 'zh-CN': '放大', en: 'Zoom In' },
   zoomOut: { 'zh-CN': '缩小', en: 'Zoom Out' },
   resetZoom: { 'zh-CN': '实际大小', en: 'Actual Size' },

@@ -32,6 +32,8 @@ const api = {
   cellHistory: (args) => invoke('cellHistory', args),
   getSourceLocation: (args) => invoke('getSourceLocation', args),
   getPageImage: (args) => invoke('getPageImage', args),
+  getOriginal: (args) => invoke('getOriginal', args),
+  openOriginalFile: (args) => invoke('openOriginalFile', args),
   exportDataset: (args) => invoke('exportDataset', args),
   on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void {
     if (!Object.hasOwn(EVENTS, event)) throw new Error(`未知事件：${String(event)}`);

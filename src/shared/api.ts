@@ -52,6 +52,20 @@ export interface ReportRow {
   /** Read failure or other reason the report needs attention, 简体中文. */
   error: string | null;
   updatedAt: string;
+  /** Other paths where the same bytes were found (byte-identical duplicate files), relative like `path`. */
+  copies: string[];
+  /**
+   * The same report in several files of different content (e.g. .txt, .html and .docx of one report: same agency,
+   * year, format and values). Null when the report stands alone.
+   */
+  group: ReportGroup | null;
+}
+
+export interface ReportGroup {
+  /** The report chosen to stand for the group (verified first, then fewest errors, richest format, lowest id). */
+  primaryId: number;
+  /** Every report of the group, the primary first. */
+  memberIds: number[];
 }
 
 export interface CellView {
@@ -68,6 +82,8 @@ export interface CellView {
   edited: boolean;
   /** Set when a re-extraction disagrees with the reviewer's value. */
   attention: string | null;
+  /** The extractor listed the cell for review (ambiguous split, guess, missing). */
+  review: boolean;
 }
 
 export interface Waiver {
@@ -79,6 +95,8 @@ export interface Waiver {
 export interface FindingView extends Finding {
   id: number;
   waiver: Waiver | null;
+  /** Cells of the finding whose value a reviewer typed: the error may be the reviewer's own. */
+  editedKeys: string[];
 }
 
 export interface ReportHeader extends ReportRow {
@@ -88,6 +106,8 @@ export interface ReportHeader extends ReportRow {
   verifiedAt: string | null;
   /** Why the report is in its status (e.g. "源文件已更改"), when known. */
   statusReason: string | null;
+  /** What the reader noticed (encoding guessed, merged Word cells, …), 简体中文. */
+  readWarnings: string[];
 }
 
 export interface UndoState {
@@ -142,8 +162,11 @@ export interface EditCellArgs {
 
 export interface VerifyArgs {
   reportId: number;
-  /** Required when error findings stand: every standing error is waived with this note, then the report is verified. */
-  waiveNote?: string;
+  /**
+   * Waivers to record before verifying, one per standing error finding, each with its own note. The report is
+   * verified only if no error stands after them; nothing is waived otherwise.
+   */
+  waivers?: { findingId: number; note: string }[];
 }
 
 /** A rectangle on a page of the original (PDF points, origin top left); `page` is 1-based. */
@@ -174,6 +197,20 @@ export interface PageImageView {
   height: number;
   scale: number;
 }
+/** The published file as the reviewer would see it, made safe to show beside the grid. */
+export type OriginalView =
+  | {
+      kind: 'html';
+      /**
+       * Sanitised markup (no scripts, no styles, no links, no images, no external references). Every table cell
+       * the reader used carries `data-s` / `data-e`: its span in the document text, so a cell's source can be found.
+       */
+      html: string;
+      /** False when the file changed since it was read: spans are then not shown. */
+      spansMatch: boolean;
+    }
+  | { kind: 'text' }
+  | { kind: 'unavailable'; reason: string };
 
 export type ExportFormat = 'csv' | 'xlsx' | 'json';
 export type ExportShape = 'long' | 'wide' | 'reports' | 'codebook' | 'harmonised';
@@ -227,6 +264,10 @@ export interface ApiHandlers {
   getSourceLocation: (args: { reportId: number; span: Span | null }) => Promise<SourceLocation | null>;
   /** Page `page` of the report's PDF drawn at `scale` pixels per point; refused when the file is gone or changed. */
   getPageImage: (args: { reportId: number; page: number; scale: number }) => Promise<Outcome<PageImageView>>;
+  /** The original of an HTML or Word report, sanitised for the original view. */
+  getOriginal: (args: { reportId: number }) => Promise<OriginalView>;
+  /** Opens the report's stored file with the system's default application (the page never names a path). */
+  openOriginalFile: (args: { reportId: number }) => Promise<Outcome<null>>;
   /** Asks for a destination folder and writes the dataset there; null when cancelled; refused with a reason. */
   exportDataset: (args: ExportRequest) => Promise<Outcome<ExportOutcome> | null>;
 }

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiHandlers, ReportRow } from '../../src/shared/api';
 import { ARG_SCHEMAS, CHANNELS, dispatch, InvalidArgumentError } from '../../src/main/args';
 import { databaseFor, ReviewService } from '../../src/core/service';
+import { errorWaivers } from '../support/waivers';
 
 const SAMPLES = resolve(import.meta.dirname, '../../resources/samples');
 const GLUED = '004_20668ad12bb1064e.txt';
@@ -141,7 +142,10 @@ describe('the review path', () => {
 
     const refused = await s.verifyReport({ reportId });
     expect(refused.ok).toBe(false);
-    const waived = await s.verifyReport({ reportId, waiveNote: '原表总计行自身有误' });
+    const waived = await s.verifyReport({
+      reportId,
+      waivers: errorWaivers(await s.getReport({ reportId }), '原表总计行自身有误'),
+    });
     expect(waived.ok).toBe(true);
     if (waived.ok) {
       expect(waived.value.report.status).toBe('verified');
@@ -183,6 +187,7 @@ describe('argument checks (src/main/args.ts)', () => {
       ...s.handlers(),
       chooseFolder: async () => null,
       exportDataset: async () => null,
+      openOriginalFile: async () => ({ ok: true, value: null }),
     };
     expect([...CHANNELS].sort()).toEqual(Object.keys(handlers).sort());
     expect(Object.keys(ARG_SCHEMAS).length).toBe(CHANNELS.length);
@@ -195,6 +200,7 @@ describe('argument checks (src/main/args.ts)', () => {
       ...s.handlers(),
       chooseFolder: async () => null,
       exportDataset: async () => null,
+      openOriginalFile: async () => ({ ok: true, value: null }),
       editCell: async () => {
         reached++;
         throw new Error('must not be reached');

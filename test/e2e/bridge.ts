@@ -29,6 +29,8 @@ export interface BridgeOptions extends ServiceOptions {
   chooseFolder?: string | null;
   /** The folder the export dialog would return (null: cancelled). */
   exportFolder?: string | null;
+  /** Receives the path the main process would hand to shell.openPath (the bridge cannot open applications). */
+  onOpenFile?: (path: string) => void;
   rendererDir?: string;
 }
 
@@ -59,6 +61,12 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     ...service.handlers(),
     chooseFolder: async () => (opts.chooseFolder ? service.openFolder(opts.chooseFolder) : null),
     exportDataset: async (args) => (opts.exportFolder ? service.exportTo(opts.exportFolder, args) : null),
+    openOriginalFile: async ({ reportId }) => {
+      const path = await service.originalPath(reportId);
+      if (!path.ok) return path;
+      opts.onOpenFile?.(path.value);
+      return { ok: true, value: null };
+    },
   };
   const streams = new Set<ServerResponse>();
   const push = <E extends EventName>(event: E, payload: ApiEvents[E]): void => {

@@ -16,7 +16,7 @@ import {
   standingErrors,
   typeValue,
 } from './helpers';
-import { ensureRendererBuilt, SAMPLES, SCREENSHOTS, tempDir } from './setup';
+import { ensureRendererBuilt, SAMPLES, screenshot, tempDir } from './setup';
 
 const GLUED = '004_20668ad12bb1064e.txt';
 // The report's own arithmetic errors (truth file source_errors): the corrections that make every rule pass.
@@ -80,9 +80,7 @@ describe('review desk in Chromium', () => {
     // The selected cell's source span is highlighted in the source text.
     expect(await selectedKey(page)).toMatch(/^apply\./);
     await expect.poll(() => page.locator('[data-testid="source-text"] mark').count()).toBe(1);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.mouse.move(700, 12); // no tooltip in the picture
-    await page.screenshot({ path: `${SCREENSHOTS}/review.png` });
+    await screenshot(page, 'review');
   });
 
   it('refuses bad input and corrects the flagged cells by keyboard until the findings clear', async () => {
@@ -117,7 +115,14 @@ describe('review desk in Chromium', () => {
   });
 
   it('verifies with Ctrl+Enter and the queue shows it verified', async () => {
-    await afterRepaint(page, () => page.keyboard.press('ControlOrMeta+Enter'));
+    // No error stands, but cells the extractor listed for review were never selected: the dialog says so.
+    await page.keyboard.press('ControlOrMeta+Enter');
+    const dialog = page.getByTestId('verify-dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('verify-error').count()).toBe(0);
+    await expect.poll(() => dialog.getByTestId('verify-confirm').isDisabled()).toBe(true);
+    await dialog.getByTestId('verify-unseen-ack').check();
+    await afterRepaint(page, () => dialog.getByTestId('verify-confirm').click());
     await page.waitForSelector('[data-testid="review"][data-status="verified"]');
     await page.keyboard.press('Alt+ArrowLeft');
     const row = page.locator('.queue-grid .ag-row', { hasText: '兰亭街道' });

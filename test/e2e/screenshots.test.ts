@@ -8,7 +8,7 @@ import { generateReport } from '../generator';
 import { startBridge, type Bridge } from './bridge';
 import { launch, type Session } from './browser';
 import { appLoaded, queueRowCount, reportLoaded } from './helpers';
-import { ensureRendererBuilt, SAMPLES, SCREENSHOTS, tempDir } from './setup';
+import { ensureRendererBuilt, SAMPLES, screenshot, tempDir } from './setup';
 
 const GENERATED = 240;
 
@@ -111,8 +111,6 @@ describe('queue with a working library', () => {
     await page.getByRole('columnheader', { name: '年度' }).click();
     await page.getByRole('columnheader', { name: '年度' }).click();
     await page.locator('.queue-grid .ag-row[row-index="3"] [col-id="agency"]').click();
-    await page.mouse.move(700, 12);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: `${SCREENSHOTS}/queue.png` });
+    await screenshot(page, 'queue');
   });
 });

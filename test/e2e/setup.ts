@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { RENDERER_DIR, ROOT } from './bridge';
 
 export const SAMPLES = join(ROOT, 'resources', 'samples');
@@ -14,6 +15,29 @@ export const SCREENSHOTS =
   process.env.NIANBAO_SCREENSHOTS === 'docs'
     ? join(ROOT, 'docs', 'screenshots')
     : join(tmpdir(), 'nianbao-screenshots');
+
+/**
+ * Writes docs/screenshots/<name>.png, only under `npm run screenshots` (NIANBAO_SCREENSHOTS=1): `npm test` never
+ * rewrites tracked files.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env['NIANBAO_SCREENSHOTS'] !== '1') return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // Always the window size a reviewer has, whatever size the scenario runs at.
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.evaluate(
+    () =>
+      new Promise((ok) =>
+        (globalThis as unknown as { requestAnimationFrame(f: () => void): void }).requestAnimationFrame(() =>
+          setTimeout(ok, 100),
+        ),
+      ),
+  );
+  await page.mouse.move(700, 12); // no tooltip in the picture
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  if (size) await page.setViewportSize(size);
+}
 
 export function ensureRendererBuilt(): void {
   if (existsSync(join(RENDERER_DIR, 'index.html'))) return;

@@ -2,6 +2,7 @@
 // that Excel opens Chinese text correctly.
 import { writeText } from './text-file';
 import type { CellValue, Sheet } from './types';
+import { inertText } from './inert';
 
 const BOM = '\uFEFF';
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -10,7 +11,8 @@ export function csvField(value: CellValue): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  const text = inertText(value);
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export function csvLine(values: readonly CellValue[]): string {

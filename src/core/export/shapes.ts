@@ -4,6 +4,7 @@ import type { TemplateId } from '../../shared/types';
 import { codebookEntries, keyOrder, placeOf } from './codebook';
 import { HARMONISED_TEMPLATES, harmonisedIn, harmonisedKeys, harmoniseValues, SUMS_INTO } from './harmonise';
 import type { CellValue, Column, ExportCell, ExportReport, ExportShape, ExportSource, Sheet } from './types';
+import { variableName, variableNames } from './names';
 
 export interface ShapeContext {
   /** Add a `status` column (exports that include unverified reports). */
@@ -145,9 +146,16 @@ export function wideSheets(source: ExportSource, ctx: ShapeContext): Sheet[] {
   const present = new Set(source.templates());
   return TEMPLATE_IDS.filter((t) => present.has(t)).map((template) => {
     const keys = wideKeys(source, template);
+    const head = wideHead(ctx);
     return {
       name: `wide-${template}`,
-      columns: [...wideHead(ctx), ...keys.map(number)],
+      columns: [
+        ...head,
+        ...variableNames(
+          keys,
+          head.map((c) => c.name),
+        ).map(number),
+      ],
       *rows() {
         for (const { report, cells } of source.reportCells([template])) {
           const values = new Map(cells.map((c) => [c.key, c.value]));
@@ -161,9 +169,16 @@ export function wideSheets(source: ExportSource, ctx: ShapeContext): Sheet[] {
 
 export function harmonisedSheet(source: ExportSource, ctx: ShapeContext): Sheet {
   const keys = harmonisedKeys();
+  const head = [...wideHead(ctx), text('apply_other_from')];
   return {
     name: 'harmonised',
-    columns: [...wideHead(ctx), text('apply_other_from'), ...keys.map(number)],
+    columns: [
+      ...head,
+      ...variableNames(
+        keys,
+        head.map((c) => c.name),
+      ).map(number),
+    ],
     *rows() {
       for (const { report, cells } of source.reportCells(HARMONISED_TEMPLATES)) {
         const harmonised = harmoniseValues(keys, new Map(cells.map((c) => [c.key, c.value])));
@@ -221,6 +236,7 @@ export function codebookSheet(): Sheet {
     name: 'codebook',
     columns: [
       text('key', 36),
+      text('variable', 28),
       text('label', 40),
       text('table'),
       text('table_title', 24),
@@ -235,6 +251,7 @@ export function codebookSheet(): Sheet {
       for (const e of codebookEntries()) {
         yield [
           e.key,
+          variableName(e.key),
           e.label,
           e.table,
           e.tableTitle,

@@ -37,8 +37,8 @@ export async function writeExport(
   if (reports === 0 && shapes.some((s) => NEEDS_REPORTS.includes(s))) {
     throw new ExportError(
       options.withStatus
-        ? '没有符合条件的报告。No report matches the filters.'
-        : '没有符合条件的已审核报告（默认只导出已审核的报告，可选择导出全部）。No verified report matches the filters.',
+        ? '没有符合条件的报告。(No report matches the filters.)'
+        : '没有符合条件的已核验报告（默认只导出已核验的报告，可选择导出全部）。(No verified report matches the filters.)',
     );
   }
   let done = 0;

@@ -4,6 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { setImmediate as turn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import type { CellValue, Sheet } from './types';
+import { inertText } from './inert';
 
 /** Excel's limit is 1,048,576 rows including the header row. */
 export const XLSX_MAX_DATA_ROWS = 1_048_575;
@@ -118,5 +119,5 @@ function addWorksheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Sheet
 function toExcel(value: CellValue): ExcelJS.CellValue {
   if (value === null) return null;
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
-  return value;
+  return typeof value === 'string' ? inertText(value) : value;
 }

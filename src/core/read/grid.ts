@@ -4,6 +4,8 @@ import type { Grid } from './types';
 
 export interface SourceCell {
   text: string;
+  /** Ordinal of the source element (HTML pages), carried through to `TableCellSource.element`. */
+  element?: number;
   /** 0 means "to the end of the table" (HTML rowspan="0"). */
   rowSpan: number;
   colSpan: number;
@@ -11,6 +13,7 @@ export interface SourceCell {
 
 export interface PlacedCell {
   text: string;
+  element?: number;
   row: number;
   col: number;
   rowSpan: number;
@@ -52,7 +55,7 @@ export function placeTable(rows: SourceCell[][]): PlacedTable {
       const rowSpan = cell.rowSpan === 0 ? rest : Math.min(cell.rowSpan, rest);
       for (let c = col; c < col + cell.colSpan; c++)
         coveredTo[c] = Math.max(coveredTo[c] ?? -1, r + rowSpan - 1);
-      out.push({ text: cell.text, row: r, col, rowSpan, colSpan: cell.colSpan });
+      out.push({ text: cell.text, row: r, col, rowSpan, colSpan: cell.colSpan, ...elementOf(cell) });
       col += cell.colSpan;
       width = Math.max(width, col);
       // Checked as we go, so that hostile spans cannot make the placement itself slow.
@@ -71,7 +74,11 @@ function unexpanded(rows: SourceCell[][]): PlacedTable {
   return {
     grid: null,
     rows: rows.map((row, r) =>
-      row.map((cell, col) => ({ text: cell.text, row: r, col, rowSpan: 1, colSpan: 1 })),
+      row.map((cell, col) => ({ text: cell.text, row: r, col, rowSpan: 1, colSpan: 1, ...elementOf(cell) })),
     ),
   };
+}
+
+function elementOf(cell: SourceCell): { element?: number } {
+  return cell.element === undefined ? {} : { element: cell.element };
 }

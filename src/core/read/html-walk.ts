@@ -6,7 +6,7 @@ import { MAX_COLSPAN, placeTable, spanValue, type SourceCell } from './grid';
 import type { Block } from './render';
 
 /** Elements whose content is never shown. */
-const SKIPPED = new Set([
+export const SKIPPED = new Set([
   'script',
   'style',
   'noscript',
@@ -79,6 +79,8 @@ interface Cell {
   flow: Flow;
   rowSpan: number;
   colSpan: number;
+  /** Ordinal of the cell's element among the page's table cells (see `cellOrdinals`). */
+  element: number;
 }
 
 class TableBuilder {
@@ -98,13 +100,14 @@ class TableBuilder {
     this.row = null;
   }
 
-  startCell(attribs: Record<string, string>): void {
+  startCell(attribs: Record<string, string>, element: number): void {
     this.endCell();
     if (!this.row) this.row = [];
     this.cell = {
       flow: new Flow(),
       rowSpan: spanValue(attribs.rowspan, 65534, true),
       colSpan: spanValue(attribs.colspan, MAX_COLSPAN, false),
+      element,
     };
     this.row.push(this.cell);
   }
@@ -153,6 +156,7 @@ class TableBuilder {
         text: cell.flow.blocks.map((b) => (b.kind === 'line' ? b.text : '')).join(' '),
         rowSpan: cell.rowSpan,
         colSpan: cell.colSpan,
+        element: cell.element,
       })),
     );
     out.push({ kind: 'table', table: placeTable(source) });
@@ -160,7 +164,7 @@ class TableBuilder {
   }
 }
 
-function isHidden(attribs: Record<string, string>): boolean {
+export function isHidden(attribs: Record<string, string>): boolean {
   if ('hidden' in attribs) return true;
   const style = attribs.style;
   return style !== undefined && /display\s*:\s*none/i.test(style);
@@ -174,6 +178,9 @@ export function walkHtml(html: string): Block[] {
   const frames: { name: string; startsSkip: boolean }[] = [];
   let skipping = false;
   let preDepth = 0;
+  // Every td/th opened inside a table while not skipping gets the next ordinal; the original view
+  // (core/original) numbers the same elements the same way, so a cell's span leads back to its element.
+  let cellOrdinal = 0;
 
   const flow = (): Flow => {
     const table = tables[tables.length - 1];
@@ -201,7 +208,7 @@ export function walkHtml(html: string): Block[] {
         table.endRow();
         table.row = [];
       } else if (table && (name === 'td' || name === 'th')) {
-        table.startCell(attribs);
+        table.startCell(attribs, cellOrdinal++);
       } else if (name === 'pre') {
         flow().lineBreak();
         preDepth++;

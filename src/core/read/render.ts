@@ -55,7 +55,14 @@ export function renderBlocks(blocks: Block[]): Rendered {
         for (const [i, cell] of row.entries()) {
           if (i > 0) pos += CELL_SEPARATOR.length;
           const { row: r, col, rowSpan, colSpan } = cell;
-          cells.push({ row: r, col, rowSpan, colSpan, span: { start: pos, end: pos + cell.text.length } });
+          cells.push({
+            row: r,
+            col,
+            rowSpan,
+            colSpan,
+            span: { start: pos, end: pos + cell.text.length },
+            ...(cell.element !== undefined ? { element: cell.element } : {}),
+          });
           pos += cell.text.length;
         }
         push(row.map((c) => c.text).join(CELL_SEPARATOR));

@@ -13,6 +13,8 @@ export interface TableCellSource {
   span: Span;
   /** For PDFs and page images: where the cell is printed. */
   box?: Box;
+  /** For HTML and DOCX: ordinal of the cell's td/th among the page's table cells (the original view marks it). */
+  element?: number;
 }
 
 /** A rectangle on a page of a PDF or image, in the page's own units (PDF points; pixels for images), origin top-left. */

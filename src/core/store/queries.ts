@@ -13,6 +13,7 @@ import type {
   UndoState,
 } from '../../shared/api';
 import type { DocumentFormat, ReadHow, Severity, Template } from '../../shared/types';
+import { copiesByReport, sameReportGroups } from './groups';
 import { stmt, type Store } from './open';
 
 const folders = new WeakMap<Store, string>();
@@ -72,6 +73,8 @@ function toRow(db: Store, r: HeaderRecord): ReportRow {
     edited: r.edited_count,
     error: r.error,
     updatedAt: r.updated_at,
+    copies: [],
+    group: null,
   };
 }
 
@@ -80,20 +83,55 @@ export function listReports(db: Store, query: ReportQuery = {}): ReportRow[] {
   const rows = query.status
     ? stmt(db, `SELECT ${HEADER_COLUMNS} FROM reports WHERE status = ? ORDER BY path`).all(query.status)
     : stmt(db, `SELECT ${HEADER_COLUMNS} FROM reports ORDER BY path`).all();
-  return (rows as HeaderRecord[]).map((r) => toRow(db, r));
+  const list = (rows as HeaderRecord[]).map((r) => toRow(db, r));
+  const copies = copiesByReport(db);
+  const groups = sameReportGroups(db, list);
+  for (const row of list) {
+    const c = copies.get(row.id);
+    if (c) row.copies = c.map((p) => shownPath(db, p));
+    row.group = groups.get(row.id) ?? null;
+  }
+  return list;
+}
+
+/** Copies and group of one report (the queue computes them for all rows at once). */
+function withDuplicates(db: Store, row: ReportRow): ReportRow {
+  const paths = stmt(
+    db,
+    'SELECT path FROM report_paths WHERE report_id = ? AND present = 1 AND path <> ? ORDER BY path',
+  ).all(row.id, stmt(db, 'SELECT path FROM reports WHERE id = ?').pluck().get(row.id)) as { path: string }[];
+  row.copies = paths.map((p) => shownPath(db, p.path));
+  const r = stmt(db, 'SELECT agency, year, template FROM reports WHERE id = ?').get(row.id) as {
+    agency: string | null;
+    year: number | null;
+    template: string | null;
+  };
+  if (r.agency !== null && r.year !== null) {
+    const others = stmt(
+      db,
+      `SELECT ${HEADER_COLUMNS} FROM reports WHERE agency = ? AND year = ? AND template IS ? AND id <> ?`,
+    ).all(r.agency, r.year, r.template, row.id) as HeaderRecord[];
+    if (others.length > 0) {
+      const rows = [row, ...others.map((o) => toRow(db, o))];
+      row.group = sameReportGroups(db, rows).get(row.id) ?? null;
+    }
+  }
+  return row;
 }
 
 export function reportHeader(db: Store, reportId: number): ReportHeader {
   const r = stmt(db, `SELECT ${HEADER_COLUMNS} FROM reports WHERE id = ?`).get(reportId) as
     HeaderRecord | undefined;
   if (!r) throw new NotFoundError(`报告不存在：#${reportId} (no such report)`);
+  const warnings = stmt(db, 'SELECT warnings FROM reports WHERE id = ?').pluck().get(reportId) as string;
   return {
-    ...toRow(db, r),
+    ...withDuplicates(db, toRow(db, r)),
     format: r.format,
     sha256: r.sha256,
     verifiedBy: r.verified_by,
     verifiedAt: r.verified_at,
     statusReason: r.status_reason,
+    readWarnings: JSON.parse(warnings) as string[],
   };
 }
 
@@ -108,6 +146,7 @@ interface CellRecord {
   span_end: number | null;
   edited: number;
   attention: string | null;
+  review: number;
 }
 
 function toCell(c: CellRecord): CellView {
@@ -121,10 +160,12 @@ function toCell(c: CellRecord): CellView {
     span: c.span_start !== null && c.span_end !== null ? { start: c.span_start, end: c.span_end } : null,
     edited: c.edited === 1,
     attention: c.attention,
+    review: c.review === 1,
   };
 }
 
-const CELL_COLUMNS = 'key, label, raw, extracted, value, how, span_start, span_end, edited, attention';
+const CELL_COLUMNS =
+  'key, label, raw, extracted, value, how, span_start, span_end, edited, attention, review';
 
 /** Cells of a report in storage order (report id, key); the grid orders them by the template. */
 export function cellViews(db: Store, reportId: number, keys?: readonly string[]): CellView[] {
@@ -165,6 +206,9 @@ export function findingViews(db: Store, reportId: number): FindingView[] {
      WHERE f.report_id = ? AND f.resolved = 0
      ORDER BY ${SEVERITY_ORDER}, f.id`,
   ).all(reportId) as FindingRecord[];
+  const edited = new Set(
+    stmt(db, 'SELECT key FROM cells WHERE report_id = ? AND edited = 1').pluck().all(reportId) as string[],
+  );
   return rows.map((f) => ({
     id: f.id,
     rule: f.rule,
@@ -175,6 +219,7 @@ export function findingViews(db: Store, reportId: number): FindingView[] {
     ...(f.suggestion !== null ? { suggestion: f.suggestion } : {}),
     waiver:
       f.waived_by !== null ? { by: f.waived_by, note: f.waiver_note ?? '', at: f.waived_at ?? '' } : null,
+    editedKeys: (JSON.parse(f.keys) as string[]).filter((k) => edited.has(k)),
   }));
 }
 

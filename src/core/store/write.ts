@@ -88,7 +88,7 @@ function cellValue(
 
 function writeCell(db: Store, report: ReportState, key: string, value: number | null, edited: boolean): void {
   if (report.status === 'verified')
-    throw new RefusedError('报告已核实：请先重新打开再修改。(report is verified; reopen it first)');
+    throw new RefusedError('报告已核验：请先重新打开再修改。(report is verified; reopen it first)');
   const exists = cellValue(db, report.id, key) !== undefined;
   if (exists) {
     stmt(
@@ -124,7 +124,7 @@ function writeStatus(
     const errors = standingErrors(db, report.id);
     if (errors.length > 0) {
       throw new RefusedError(
-        `仍有 ${errors.length} 个错误未处理（${errors[0]!.message}…），请修改或注明理由后豁免。` +
+        `仍有 ${errors.length} 个错误未处理（${errors[0]!.message}…），请修改或逐条注明理由后豁免。` +
           `(${errors.length} error finding(s) stand; fix or waive them first)`,
       );
     }
@@ -214,26 +214,36 @@ export function editCell(db: Store, args: EditCellArgs, reviewer: string): Repor
 }
 
 /**
- * Verifies a report. Standing errors refuse it, unless `waiveNote` is given: then each is waived with that note (one
- * audit row each) before the report is verified.
+ * Verifies a report. Standing errors refuse it, unless each is waived by one of `waivers` (finding id and its own
+ * note, one audit row each). Either every waiver is recorded and the report verified, or nothing changes.
  */
 export function verifyReport(db: Store, args: VerifyArgs, reviewer: string): Outcome<ReportChange> {
   requireReviewer(reviewer);
   return db
     .transaction((): Outcome<ReportChange> => {
       const report = loadReport(db, args.reportId);
-      if (report.status === 'verified') return { ok: false, reason: '报告已核实。(already verified)' };
+      if (report.status === 'verified') return { ok: false, reason: '报告已核验。(already verified)' };
       if (report.status === 'failed')
-        return { ok: false, reason: '读取失败的报告不能核实。(a failed report cannot be verified)' };
+        return { ok: false, reason: '读取失败的报告不能核验。(a failed report cannot be verified)' };
       const errors = standingErrors(db, report.id);
-      if (errors.length > 0 && !args.waiveNote?.trim()) {
+      const notes = new Map((args.waivers ?? []).map((w) => [w.findingId, w.note.trim()]));
+      const open = errors.filter((e) => !notes.get(e.id));
+      if (open.length > 0) {
         return {
           ok: false,
-          reason: `仍有 ${errors.length} 个错误未处理：请修改，或填写理由后豁免再核实。(${errors.length} error finding(s) stand)`,
+          reason:
+            `仍有 ${open.length} 个错误未处理：请修改，或逐条填写理由后豁免再核验。` +
+            `(${open.length} error finding(s) stand)`,
         };
       }
       for (const e of errors)
-        waive(db, report, findingIdentity(e.rule, JSON.parse(e.keys) as string[]), args.waiveNote!, reviewer);
+        waive(
+          db,
+          report,
+          findingIdentity(e.rule, JSON.parse(e.keys) as string[]),
+          notes.get(e.id)!,
+          reviewer,
+        );
       const old = report.status;
       writeStatus(db, report, 'verified', reviewer, null);
       audit(
@@ -258,7 +268,7 @@ export function reopenReport(
       const report = loadReport(db, args.reportId);
       if (report.status !== 'verified' && report.status !== 'new') {
         throw new RefusedError(
-          '只有已核实或新导入的报告可以重新打开。(only verified or new reports can be reopened)',
+          '只有已核验或新导入的报告可以重新打开。(only verified or new reports can be reopened)',
         );
       }
       const old = report.status;

@@ -26,6 +26,8 @@ function toRow(h: ReportHeader): ReportRow {
     edited,
     error,
     updatedAt,
+    copies,
+    group,
   } = h;
   return {
     id,
@@ -41,6 +43,8 @@ function toRow(h: ReportHeader): ReportRow {
     edited,
     error,
     updatedAt,
+    copies,
+    group,
   };
 }
 
@@ -136,7 +140,10 @@ function Shell() {
   };
   const setLanguage = (language: Language): void => void api.setLanguage({ language }).then(setSettings);
 
+  // Reports opened in this session: "next report" never goes back to one of them, so it cannot loop.
+  const visited = useRef(new Set<number>());
   const open = useCallback((id: number) => {
+    visited.current.add(id);
     setReviewId(id);
     setGeneration((g) => g + 1);
     setReviewing(true);
@@ -157,7 +164,14 @@ function Shell() {
     const at = reviewId === null ? -1 : ids.indexOf(reviewId);
     const candidates = [...ids.slice(at + 1), ...ids.slice(0, Math.max(at, 0))];
     const toReview = (id: number): boolean => statusOf(id) === 'needs_review' || statusOf(id) === 'new';
-    const next = candidates.find((id) => id !== reviewId && toReview(id));
+    // Other versions of a grouped report wait behind their primary; they are not "next".
+    const secondary = (id: number): boolean => {
+      const g = byId.get(id)?.group;
+      return g !== null && g !== undefined && g.primaryId !== id;
+    };
+    const next = candidates.find(
+      (id) => id !== reviewId && toReview(id) && !visited.current.has(id) && !secondary(id),
+    );
     if (next === undefined) return false;
     open(next);
     return true;

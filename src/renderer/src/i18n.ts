@@ -1,7 +1,10 @@
 // Interface text: 简体中文 first, English as a setting.
 import { createContext, useContext } from 'react';
 import type { Language, ReportStatus } from '../../shared/api';
+import type { CellView } from '../../shared/api';
 import type { ReadHow, Severity, Template } from '../../shared/types';
+import { ruleName } from '../../core/rules/names';
+import { STATUS_WORDS } from '../../core/words';
 
 const zh = {
   appName: '年报审校',
@@ -28,12 +31,12 @@ const zh = {
   folder: '文件夹',
   chooseFolder: '选择文件夹…',
   useSamples: '使用示例报告',
-  reviewer: '审核人',
+  reviewer: '审校人',
   welcomeTitle: '欢迎使用年报审校',
   welcomeText:
     '选择存放政府信息公开工作年度报告的文件夹（.txt、.html、.docx），程序会自动读取其中的统计表并持续关注文件夹的变化。也可以先用随附的示例报告熟悉操作。',
-  nameTitle: '审核人姓名',
-  nameText: '每一次修改都会记录审核人的姓名。此设置只需填写一次，之后可在“视图”菜单中更改。',
+  nameTitle: '审校人姓名',
+  nameText: '每一次修改都会记录审校人的姓名。此设置只需填写一次，之后可在“视图”菜单中更改。',
   namePlaceholder: '例如：张敏',
   save: '保存',
   cancel: '取消',
@@ -58,7 +61,7 @@ const zh = {
   noHistory: '此单元格没有修改记录。',
   undo: '撤销',
   redo: '重做',
-  verify: '核验通过',
+  verify: '核验',
   reopen: '重新打开',
   nextFinding: '下一个问题',
   previousFinding: '上一个问题',
@@ -89,8 +92,57 @@ const zh = {
   howBlank: '空白或“—”“/”“无”按 0 计',
   howGuessed: '原文缺少此格，程序推断',
   howOcr: '从页面图像识别（OCR）',
-  howManual: '审核人添加',
+  howManual: '审校人填写（报告未印此格）',
+  howAbsent: '报告未印此格',
+  howEmpty: '此格为空，未读取到数值',
   emptyFolder: '文件夹中还没有报告。',
+  importingFolder: '正在导入 {done}/{total} 个文件…',
+  stateLegend: '单元格状态',
+  state_confirmed: '算术已确认',
+  state_unconfirmed: '已读未确认',
+  state_review: '需审核',
+  state_edited: '已修改',
+  stateHelp_confirmed: '按原文读取，且表内勾稽关系成立',
+  stateHelp_unconfirmed: '按原文读取，但没有规则可以验证',
+  stateHelp_review: '拆分、推断、为空或违反规则，需要审校人查看',
+  stateHelp_edited: '审校人修改过的值',
+  unseenCells: '尚未查看的需审核单元格：{n} 个',
+  verifyTitle: '核验前请处理',
+  verifyErrors: '仍有 {n} 个错误。请逐条核对；确认原文如此（例如原表自身计算有误）时，逐条填写豁免理由。',
+  verifySelectAll: '全选',
+  verifySelectNone: '全不选',
+  verifyApplyNote: '将此理由填入所选的 {n} 条',
+  verifyNotesMissing: '还有 {n} 个错误没有豁免理由',
+  verifyOwnValue: '此错误涉及您自己输入的值：{cells}。请先核对您的输入。',
+  verifyOwnConfirm: '我已核对自己输入的值，原文确实如此',
+  verifyUnseen: '以下 {n} 个需审核单元格您还没有查看：',
+  verifyUnseenAck: '我知道还有未查看的单元格，仍然核验',
+  verifyGo: '查看',
+  verifyWithWaivers: '豁免并核验',
+  nothingToUndo: '没有可撤销的修改',
+  nothingToRedo: '没有可重做的修改',
+  failedTitle: '此文件未能读取',
+  failedHint: '读取失败的文件不能核验。请检查文件，或另存为 .docx / 网页后放回文件夹，程序会自动重新读取。',
+  readWarnings: '读取提示',
+  original: '原始版式',
+  textView: '提取文本',
+  openFile: '打开原文件',
+  originalLoading: '正在载入原文…',
+  originalNoSpan: '此单元格在原文表格中没有对应位置',
+  originalChanged: '原文件在读取后已更改，无法标出单元格位置',
+  endOfFindingsNext: '本报告已无未处理的问题。再按 F8 打开下一份待审报告',
+  duplicates: '重复',
+  dupPrimary: '主 +{n}',
+  dupCopies: '副本 {n}',
+  copiesOf: '另有 {n} 个内容完全相同的文件：{paths}',
+  sameReport: '同一报告的另一个文件（主版本 #{id}）',
+  groupPrimary: '主版本：另有 {n} 个文件是同一报告（{formats}）',
+  showVersions: '显示其他版本',
+  queueSummary: '{files} 个文件 · {reports} 份报告',
+  queueSummaryCopies: '{n} 个重复文件（内容完全相同）已合并',
+  queueSummaryVersions: '{n} 份是同一报告的其他格式，已归入主版本',
+  waitingHint: '待审 = 新导入 {new} + 待审 {review}',
+  ruleId: '规则编号',
   templateUnknown: '未识别',
   statusReason: '原因',
   noReviewer: '（未设置）',
@@ -202,8 +254,59 @@ const en: Record<MessageKey, string> = {
   howBlank: 'Blank, “—”, “/” or “无” read as 0',
   howGuessed: 'Not printed; inferred',
   howOcr: 'Read by OCR from the page image',
-  howManual: 'Added by the reviewer',
+  howManual: 'Entered by the reviewer (not printed in the report)',
+  howAbsent: 'Not printed in the report',
+  howEmpty: 'Empty: no value read',
   emptyFolder: 'No reports in the folder yet.',
+  importingFolder: 'Importing {done}/{total} files…',
+  stateLegend: 'Cell state',
+  state_confirmed: 'Confirmed by arithmetic',
+  state_unconfirmed: 'Read, unconfirmed',
+  state_review: 'Needs review',
+  state_edited: 'Edited',
+  stateHelp_confirmed: 'Read as printed, and the table’s rules hold',
+  stateHelp_unconfirmed: 'Read as printed; no rule checks it',
+  stateHelp_review: 'Split, inferred, empty or breaking a rule: look at it',
+  stateHelp_edited: 'A value a reviewer changed',
+  unseenCells: 'Cells to review not yet looked at: {n}',
+  verifyTitle: 'Before verifying',
+  verifyErrors:
+    '{n} errors stand. Check each; where the document itself is wrong, give each its own waiver note.',
+  verifySelectAll: 'Select all',
+  verifySelectNone: 'Select none',
+  verifyApplyNote: 'Use this note for the {n} selected',
+  verifyNotesMissing: '{n} errors have no waiver note yet',
+  verifyOwnValue: 'This error involves a value you typed: {cells}. Check your input first.',
+  verifyOwnConfirm: 'I checked my own value; the document says so',
+  verifyUnseen: 'You have not looked at these {n} cells to review:',
+  verifyUnseenAck: 'I know some cells are unseen; verify anyway',
+  verifyGo: 'Show',
+  verifyWithWaivers: 'Waive and verify',
+  nothingToUndo: 'Nothing to undo',
+  nothingToRedo: 'Nothing to redo',
+  failedTitle: 'This file could not be read',
+  failedHint:
+    'A failed file cannot be verified. Check the file, or save it as .docx or a web page into the folder; it is read again automatically.',
+  readWarnings: 'Reader notes',
+  original: 'Original',
+  textView: 'Extracted text',
+  openFile: 'Open original file',
+  originalLoading: 'Loading the original…',
+  originalNoSpan: 'This cell has no place in the original’s tables',
+  originalChanged: 'The file changed since it was read; cells cannot be located',
+  endOfFindingsNext: 'No more open findings. Press F8 again for the next report to review',
+  duplicates: 'Duplicates',
+  dupPrimary: 'primary +{n}',
+  dupCopies: 'copies {n}',
+  copiesOf: '{n} more files with identical content: {paths}',
+  sameReport: 'Another file of the same report (primary #{id})',
+  groupPrimary: 'Primary: {n} more files are the same report ({formats})',
+  showVersions: 'Show other versions',
+  queueSummary: '{files} files · {reports} reports',
+  queueSummaryCopies: '{n} identical duplicate files merged',
+  queueSummaryVersions: '{n} are other formats of a report, grouped under its primary',
+  waitingHint: 'To review = new {new} + to review {review}',
+  ruleId: 'Rule id',
   templateUnknown: 'Unknown',
   statusReason: 'Reason',
   noReviewer: '(not set)',
@@ -228,7 +331,7 @@ const en: Record<MessageKey, string> = {
 };
 
 const STATUS: Record<Language, Record<ReportStatus, string>> = {
-  'zh-CN': { new: '新导入', needs_review: '待审', verified: '已核验', failed: '读取失败' },
+  'zh-CN': STATUS_WORDS,
   en: { new: 'New', needs_review: 'To review', verified: 'Verified', failed: 'Failed' },
 };
 
@@ -257,6 +360,18 @@ export interface Translator {
   template: (t: Template | null) => string;
   severity: (s: Severity) => string;
   how: (h: ReadHow | null) => string;
+  /** How a cell came to be: read (and how), empty, entered by the reviewer, or not printed at all. */
+  cellHow: (cell: CellView | undefined) => string;
+  rule: (id: string) => string;
+  /** A core message `中文 (English)` in the interface language. */
+  message: (text: string) => string;
+}
+
+/** Core messages are `简体中文 (English)`: the Chinese part in the Chinese UI, the English part in the English UI. */
+export function localMessage(text: string, language: Language): string {
+  const m = /^([\s\S]*?[\u0080-\uffff][\s\S]*?)\s*\(([ -~]+)\)\s*$/.exec(text);
+  if (!m) return text;
+  return language === 'en' ? (m[2] ?? text) : (m[1] ?? text).trim();
 }
 
 export function makeTranslator(language: Language): Translator {
@@ -270,6 +385,13 @@ export function makeTranslator(language: Language): Translator {
     template: (tpl) => TEMPLATE[language][tpl ?? 'unknown'],
     severity: (s) => SEVERITY[language][s],
     how: (h) => t(h ? HOW[h] : 'howManual'),
+    cellHow: (cell) => {
+      if (!cell) return t('howAbsent');
+      if (cell.how) return t(HOW[cell.how]);
+      return t(cell.edited ? 'howManual' : 'howEmpty');
+    },
+    rule: (id) => ruleName(id, language),
+    message: (text) => localMessage(text, language),
   };
 }
 

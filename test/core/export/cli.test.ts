@@ -78,6 +78,6 @@ describe('export command', () => {
     const year = cli('--db', dbFile, '--out', root, '--year', '20x0');
     expect([year.code, year.err]).toEqual([2, expect.stringContaining('年份无效')]);
     const none = cli('--db', dbFile, '--out', path.join(root, 'none'), '--year', '1999');
-    expect([none.code, none.err]).toEqual([1, expect.stringContaining('没有符合条件的已审核报告')]);
+    expect([none.code, none.err]).toEqual([1, expect.stringContaining('没有符合条件的已核验报告')]);
   });
 });

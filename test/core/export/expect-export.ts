@@ -3,6 +3,8 @@
 import { expect } from 'vitest';
 import { APPLICANT_COLUMNS, fieldOf, fieldsOf, TEMPLATE_IDS } from '../../../src/core/fields';
 import type { ReportCells } from '../../../src/core/export/types';
+import { variableName } from '../../../src/core/export/names';
+import { harmonisedKeys } from '../../../src/core/export/harmonise';
 import type { Record_, Value } from './read-back';
 
 type Sheets = Map<string, { columns: string[]; rows: Record_[] }>;
@@ -67,16 +69,17 @@ export function expectWide(sheets: Sheets, reports: readonly ReportCells[], with
       continue;
     }
     const { columns, rows } = sheets.get(`wide-${template}`) ?? { columns: [], rows: [] };
-    for (const f of fieldsOf(template)) expect(columns).toContain(f.key);
+    for (const f of fieldsOf(template)) expect(columns).toContain(variableName(f.key));
+    expectSafeNames(columns);
     expect(rows.map((row) => row.report_id)).toEqual(ofTemplate.map((r) => r.report.id));
     for (const [i, r] of ofTemplate.entries()) {
       const row = rows[i] as Record_;
       expectReportColumns(row, r, withStatus);
       expect(row.published).toBe(r.report.published);
       const values = new Map(r.cells.map((c) => [c.key, c.value]));
-      for (const key of values.keys()) expect(columns, key).toContain(key);
-      for (const column of columns.filter((c) => c.includes('.'))) {
-        expect(row[column], `${r.report.id} ${column}`).toBe(values.get(column) ?? null);
+      for (const [key, value] of values) {
+        expect(columns, key).toContain(variableName(key));
+        expect(row[variableName(key)], `${r.report.id} ${key}`).toBe(value);
       }
     }
   }
@@ -108,8 +111,15 @@ export function expectReports(sheets: Sheets, reports: readonly ReportCells[]): 
   }
 }
 
+/** Names Stata, R and pandas accept as they are: letters, digits, underscores, ≤ 32 characters, unique. */
+export function expectSafeNames(columns: readonly string[]): void {
+  for (const c of columns) expect(c).toMatch(/^[A-Za-z][A-Za-z0-9_]{0,31}$/);
+  expect(new Set(columns.map((c) => c.toLowerCase())).size).toBe(columns.length);
+}
+
 export function expectCodebook(sheets: Sheets): void {
   const rows = sheet(sheets, 'codebook');
+  for (const row of rows) expect(row.variable).toBe(variableName(row.key as string));
   const keys = new Set(TEMPLATE_IDS.flatMap((t) => fieldsOf(t).map((f) => f.key)));
   expect(rows.map((r) => r.key).sort()).toEqual([...keys].sort());
   for (const row of rows) {
@@ -139,13 +149,15 @@ export function expectHarmonised(sheets: Sheets, reports: readonly ReportCells[]
   const panel = reports.filter((r) => r.report.template === '2019' || r.report.template === '2021');
   expect(rows.map((r) => r.report_id)).toEqual(panel.map((r) => r.report.id));
   for (const key of ['active.rules.made', 'active.rules.new_made', 'apply.other.total']) {
-    expect(columns).toContain(key);
+    expect(columns).toContain(variableName(key));
   }
+  expect(columns).toContain('active_rules_new_made');
+  expectSafeNames(columns);
   for (const [i, r] of panel.entries()) {
     const row = rows[i] as Record_;
     expectReportColumns(row, r, withStatus);
     const values = new Map(r.cells.map((c) => [c.key, c.value]));
-    for (const column of columns.filter((c) => c.includes('.'))) {
+    for (const column of harmonisedKeys()) {
       const single = /^apply\.other\.([a-z_]+)$/.exec(column)?.[1];
       let expected: Value = values.get(column) ?? null;
       if (single && APPLICANT_COLUMNS.includes(single as 'total') && expected === null) {
@@ -154,7 +166,7 @@ export function expectHarmonised(sheets: Sheets, reports: readonly ReportCells[]
           .filter((v): v is number => typeof v === 'number');
         expected = parts.length ? parts.reduce((a, b) => a + b, 0) : null;
       }
-      expect(row[column], `${r.report.id} ${column}`).toBe(expected);
+      expect(row[variableName(column)], `${r.report.id} ${column}`).toBe(expected);
     }
   }
 }

@@ -8,13 +8,17 @@ import ExcelJS from 'exceljs';
 export type Value = string | number | boolean | null;
 export type Record_ = Record<string, Value>;
 
-const NUMERIC = /^(report_id|year|value|extracted_value|edits|edited_cells|waived_findings|[a-z_]+\..+)$/;
-const TEXTUAL = new Set(['apply_other_from']);
+/** Text columns of every shape; every other column (ids, counts, values, wide key columns) is numeric. */
+const TEXTUAL = new Set([
+  'agency', 'template', 'status', 'table', 'row', 'column', 'key', 'variable', 'label', 'published', 'file', 'sha256',
+  'reviewer', 'verified_at', 'waived_notes', 'apply_other_from', 'sums_into', 'table_title', 'unit', 'templates',
+  'harmonised',
+]); // prettier-ignore
 
 function typeCsv(column: string, text: string): Value {
   if (text === '') return null;
   if (column === 'edited') return text === 'true' ? true : text === 'false' ? false : text;
-  if (NUMERIC.test(column) && !TEXTUAL.has(column) && column !== 'key' && column !== 'sums_into') {
+  if (!TEXTUAL.has(column)) {
     const n = Number(text);
     return Number.isNaN(n) ? text : n;
   }

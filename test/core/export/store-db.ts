@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { checkRules } from '../../../src/core/rules';
 import {
   editCell,
+  getReport,
   openStore,
   reopenReport,
   saveFile,
@@ -13,6 +14,7 @@ import {
 } from '../../../src/core/store';
 import type { ExportCell, ReportCells } from '../../../src/core/export/types';
 import type { Extraction, Template, TemplateId } from '../../../src/shared/types';
+import { errorWaivers } from '../../support/waivers';
 
 export const REVIEWER = '李四';
 export const WAIVE_NOTE = '原文如此，已核对“原件”, 见第3页';
@@ -61,7 +63,11 @@ export function buildStore(file: string, fixtures: readonly ReportCells[]): Stor
     editCell(db, { reportId, key: first.key, value: 999 }, REVIEWER);
     undo(db, reportId, REVIEWER);
     if (report.status === 'verified') {
-      const outcome = verifyReport(db, { reportId, waiveNote: WAIVE_NOTE }, REVIEWER);
+      const outcome = verifyReport(
+        db,
+        { reportId, waivers: errorWaivers(getReport(db, reportId), WAIVE_NOTE) },
+        REVIEWER,
+      );
       if (!outcome.ok) throw new Error(outcome.reason);
     } else {
       reopenReport(db, { reportId }, REVIEWER);

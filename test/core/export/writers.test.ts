@@ -63,6 +63,6 @@ describe('filters', () => {
         shapes: ['long'],
         withStatus: false,
       }),
-    ).rejects.toThrow(/没有符合条件的已审核报告/);
+    ).rejects.toThrow(/没有符合条件的已核验报告/);
   });
 });

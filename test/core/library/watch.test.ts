@@ -13,6 +13,7 @@ import {
 } from '../../../src/core/store';
 import { tempDir } from '../store/helpers';
 import { realReport, report001WithNewRequests, variant, waitFor } from './helpers';
+import { errorWaivers } from '../../support/waivers';
 
 let tmp: ReturnType<typeof tempDir>;
 let folder: string;
@@ -70,7 +71,13 @@ describe('watchFolder', () => {
     // the reviewer corrects a cell and verifies
     editCell(db, { reportId: added.id, key: 'apply.new.natural_person', value: 5, note: '核对原件' }, '张三');
     editCell(db, { reportId: added.id, key: 'apply.new.total', value: 5 }, '张三');
-    expect(verifyReport(db, { reportId: added.id, waiveNote: '以原件为准' }, '张三').ok).toBe(true);
+    expect(
+      verifyReport(
+        db,
+        { reportId: added.id, waivers: errorWaivers(getReport(db, added.id), '以原件为准') },
+        '张三',
+      ).ok,
+    ).toBe(true);
 
     // change: the file is republished with 4 in that cell
     writeFileSync(a, report001WithNewRequests(4));

@@ -16,6 +16,7 @@ import {
   type Store,
 } from '../../../src/core/store';
 import { extraction2021, fileOf, granted, tempDir } from './helpers';
+import { errorWaivers } from '../../support/waivers';
 
 let tmp: ReturnType<typeof tempDir>;
 let file: string;
@@ -144,7 +145,11 @@ describe('verify, reopen and waive', () => {
 
     const errors = getReport(db, reportId).findings.filter((f) => f.severity === 'error');
     expect(errors.length).toBeGreaterThan(0);
-    const verified = verifyReport(db, { reportId, waiveNote: '原表如此' }, '张三');
+    const verified = verifyReport(
+      db,
+      { reportId, waivers: errorWaivers(getReport(db, reportId), '原表如此') },
+      '张三',
+    );
     if (!verified.ok) throw new Error(verified.reason);
     expect(verified.value.report).toMatchObject({ status: 'verified', errors: 0, verifiedBy: '张三' });
     expect(

@@ -71,12 +71,16 @@ const SHORTCUTS: [string, string, string][] = [
   ['Esc', '取消编辑', 'Cancel the edit'],
   [
     'F8 / Shift+F8',
-    '下一个 / 上一个问题（最后一个之后打开下一份待审报告）',
+    '下一个 / 上一个问题（最后一个之后再按一次打开下一份待审报告）',
     'Next / previous finding, then the next report',
   ],
   ['A', '采纳建议值', 'Accept the suggested value'],
   ['Ctrl+Z / Ctrl+Shift+Z', '撤销 / 重做（重启后仍有效）', 'Undo / redo (kept across restarts)'],
-  ['Ctrl+Enter', '核验通过', 'Verify the report'],
+  [
+    'Ctrl+Enter',
+    '核验（无未处理的错误和未查看的需审核单元格时一键完成）',
+    'Verify (one key when nothing is open or unseen)',
+  ],
   ['Ctrl+H', '单元格修改历史', 'Cell history'],
   ['Ctrl+Shift+N', '下一份待审报告', 'Next report to review'],
   ['Alt+←', '返回报告队列', 'Back to the queue'],
@@ -85,10 +89,17 @@ const SHORTCUTS: [string, string, string][] = [
 ];
 
 const LEGEND: [string, string, string][] = [
+  ['state-confirmed', '算术已确认：按原文读取，且表内勾稽关系成立', 'Confirmed by arithmetic'],
+  ['state-unconfirmed', '已读未确认：按原文读取，但没有规则可以验证', 'Read, unconfirmed: no rule checks it'],
+  [
+    'state-review',
+    '需审核：拆分、推断、为空或违反规则',
+    'Needs review: split, inferred, empty or breaking a rule',
+  ],
+  ['state-edited', '已修改：审校人修改过的值', 'Edited by a reviewer'],
   ['sev-error', '有错误：单元格违反表内勾稽关系', 'Error: the cell breaks a table rule'],
   ['sev-warning', '有警告', 'Warning'],
   ['suspect', '最可能出错的单元格（可采纳建议值）', 'Most likely wrong (a suggestion may exist)'],
-  ['edited', '审核人已修改', 'Edited by a reviewer'],
   ['how-split', '由连写数字串拆分', 'Split from a glued digit run'],
   ['how-guessed', '原文缺少，程序推断', 'Not printed; inferred'],
   ['cell-none', '表中无此格', 'No such cell in the form'],

@@ -30,6 +30,14 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => api.on('exportProgress', setProgress), []);
+  // Esc closes the dialog wherever the focus is: after an export the focused button is gone and the focus with it.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape' && !running) onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [running, onClose]);
 
   const yearList = parseYears(years);
   const toggle = <T,>(set: Set<T>, value: T): Set<T> => {
@@ -55,9 +63,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     try {
       const out = await api.exportDataset(request);
       if (out?.ok) setResult(out.value);
-      else if (out) setError(out.reason);
+      else if (out) setError(tr.message(out.reason));
     } catch (err) {
-      setError(errorText(err));
+      setError(tr.message(errorText(err)));
     } finally {
       setRunning(false);
     }
@@ -74,7 +82,6 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           e.preventDefault();
           if (!running) void run();
         }}
-        onKeyDown={(e) => e.key === 'Escape' && !running && onClose()}
       >
         <h2 id="export-title">{t('exportTitle')}</h2>
         <fieldset>

@@ -21,7 +21,8 @@ import { gridTheme } from '../common/theme';
 import { queueColumns } from './columns';
 import { ImportBar } from './ImportBar';
 
-type StatusFilter = ReportStatus | 'all';
+/** `waiting`: reports a reviewer still has to look at (status new or needs_review). */
+type StatusFilter = Exclude<ReportStatus, 'new' | 'needs_review'> | 'waiting' | 'all';
 
 const DEFAULT_COL_DEF: ColDef<ReportRow> = {
   sortable: true,
@@ -36,8 +37,21 @@ const ROW_SELECTION: RowSelectionOptions<ReportRow> = {
 };
 const rowId = (p: GetRowIdParams<ReportRow>): string => String(p.data.id);
 const rowClass = (p: RowClassParams<ReportRow>): string | undefined =>
-  p.data?.missing ? 'row-missing' : undefined;
-const FILTERS: StatusFilter[] = ['all', 'needs_review', 'new', 'verified', 'failed'];
+  [p.data?.missing ? 'row-missing' : '', isSecondary(p.data) ? 'row-secondary' : ''].join(' ').trim() ||
+  undefined;
+const FILTERS: StatusFilter[] = ['all', 'waiting', 'verified', 'failed'];
+
+/** Another file of a report that has a primary version: hidden unless the reviewer asks for versions. */
+function isSecondary(r: ReportRow | undefined): boolean {
+  return r?.group !== null && r?.group !== undefined && r.group.primaryId !== r.id;
+}
+
+function passes(r: ReportRow | undefined, filter: StatusFilter): boolean {
+  if (!r) return false;
+  if (filter === 'all') return true;
+  if (filter === 'waiting') return r.status === 'new' || r.status === 'needs_review';
+  return r.status === filter;
+}
 
 interface Props {
   active: boolean;
@@ -55,20 +69,39 @@ function QueueScreenImpl({ active, rows, progress, selectedId, onOpen, onOrder }
   const [filter, setFilter] = useState<StatusFilter>('all');
   const filterRef = useRef<StatusFilter>('all');
   filterRef.current = filter;
+  const [versions, setVersions] = useState(false);
+  const versionsRef = useRef(false);
+  versionsRef.current = versions;
   const grid = useRef<GridApi<ReportRow> | null>(null);
   const painted = useRef(false);
   const columnDefs = useMemo(() => queueColumns(tr), [tr]);
+  // Counts are of what the queue lists: one row per report, other versions of a report counted apart.
   const counts = useMemo(() => {
-    const c: Record<StatusFilter, number> = {
-      all: rows.length,
-      needs_review: 0,
-      new: 0,
+    const c = {
+      all: 0,
+      waiting: 0,
       verified: 0,
       failed: 0,
+      new: 0,
+      needs_review: 0,
+      secondary: 0,
+      copies: 0,
     };
-    for (const r of rows) c[r.status] += 1;
+    for (const r of rows) {
+      c.copies += r.copies.length;
+      if (isSecondary(r)) {
+        c.secondary++;
+        continue;
+      }
+      c.all++;
+      if (r.status === 'new' || r.status === 'needs_review') c.waiting++;
+      if (r.status === 'new') c.new++;
+      else if (r.status === 'needs_review') c.needs_review++;
+      else c[r.status]++;
+    }
     return c;
   }, [rows]);
+  const files = rows.length + counts.copies;
 
   // Back from a report: the keyboard continues on the row of the report just reviewed.
   useEffect(() => {
@@ -86,14 +119,20 @@ function QueueScreenImpl({ active, rows, progress, selectedId, onOpen, onOrder }
     filterRef.current = f;
     grid.current?.onFilterChanged();
   };
+  const toggleVersions = (): void => {
+    versionsRef.current = !versionsRef.current;
+    setVersions(versionsRef.current);
+    grid.current?.onFilterChanged();
+  };
 
   // Grid options keep their identity across renders (a new doesExternalFilterPass would re-filter every row).
   const latest = useRef({ onOpen, onOrder });
   latest.current = { onOpen, onOrder };
   const stable = useMemo(
     () => ({
-      isExternalFilterPresent: () => filterRef.current !== 'all',
-      doesExternalFilterPass: (node: IRowNode<ReportRow>) => node.data?.status === filterRef.current,
+      isExternalFilterPresent: () => filterRef.current !== 'all' || !versionsRef.current,
+      doesExternalFilterPass: (node: IRowNode<ReportRow>) =>
+        passes(node.data, filterRef.current) && (versionsRef.current || !isSecondary(node.data)),
       onGridReady: (e: GridReadyEvent<ReportRow>) => {
         grid.current = e.api;
       },
@@ -139,14 +178,43 @@ function QueueScreenImpl({ active, rows, progress, selectedId, onOpen, onOrder }
               className={`chip chip-${f}${filter === f ? ' chip-on' : ''}`}
               onClick={() => setStatusFilter(f)}
               data-filter={f}
+              title={
+                f === 'waiting'
+                  ? t('waitingHint', { new: counts.new, review: counts.needs_review })
+                  : undefined
+              }
             >
-              {f === 'all' ? t('all') : tr.status(f)} <span className="chip-count">{counts[f]}</span>
+              {f === 'all' ? t('all') : f === 'waiting' ? tr.status('needs_review') : tr.status(f)}{' '}
+              <span className="chip-count">{counts[f]}</span>
             </button>
           ))}
+          {counts.secondary > 0 ? (
+            <label className="chip versions-toggle">
+              <input
+                type="checkbox"
+                checked={versions}
+                onChange={toggleVersions}
+                data-testid="show-versions"
+              />
+              {t('showVersions')} <span className="chip-count">{counts.secondary}</span>
+            </label>
+          ) : null}
         </div>
         <ImportBar progress={progress} />
       </div>
+      <div className="queue-summary" data-testid="queue-summary">
+        {t('queueSummary', { files, reports: rows.length })}
+        {counts.copies > 0 ? ` · ${t('queueSummaryCopies', { n: counts.copies })}` : ''}
+        {counts.secondary > 0 ? ` · ${t('queueSummaryVersions', { n: counts.secondary })}` : ''}
+      </div>
       <div className="queue-grid">
+        {rows.length === 0 ? (
+          <div className="queue-empty empty-note" data-testid="queue-empty">
+            {progress?.running
+              ? t('importingFolder', { done: progress.done, total: progress.total })
+              : t('emptyFolder')}
+          </div>
+        ) : null}
         <AgGridReact<ReportRow>
           theme={gridTheme}
           rowData={rows}
@@ -168,7 +236,7 @@ function QueueScreenImpl({ active, rows, progress, selectedId, onOpen, onOrder }
           onRowDoubleClicked={stable.onRowDoubleClicked}
           onCellKeyDown={stable.onCellKeyDown}
           getRowClass={rowClass}
-          overlayNoRowsTemplate={`<span class="empty-note">${t('emptyFolder')}</span>`}
+          suppressNoRowsOverlay
         />
       </div>
     </div>

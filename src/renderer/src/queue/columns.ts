@@ -19,6 +19,39 @@ function count(field: 'errors' | 'warnings' | 'edited', headerName: string, cls:
   };
 }
 
+/** `主 +2` for a primary with two other versions, `副本 1` for identical copies, `→#12` for another version. */
+function duplicateText(tr: Translator, r: ReportRow | undefined): string {
+  if (!r) return '';
+  const parts: string[] = [];
+  if (r.group) {
+    parts.push(
+      r.group.primaryId === r.id
+        ? tr.t('dupPrimary', { n: r.group.memberIds.length - 1 })
+        : `→#${r.group.primaryId}`,
+    );
+  }
+  if (r.copies.length > 0) parts.push(tr.t('dupCopies', { n: r.copies.length }));
+  return parts.join(' · ');
+}
+
+function duplicateTooltip(tr: Translator, r: ReportRow | undefined): string | undefined {
+  if (!r) return undefined;
+  const lines: string[] = [];
+  if (r.group && r.group.primaryId === r.id)
+    lines.push(
+      tr.t('groupPrimary', {
+        n: r.group.memberIds.length - 1,
+        formats: r.group.memberIds
+          .slice(1)
+          .map((id) => `#${id}`)
+          .join('、'),
+      }),
+    );
+  else if (r.group) lines.push(tr.t('sameReport', { id: r.group.primaryId }));
+  if (r.copies.length > 0) lines.push(tr.t('copiesOf', { n: r.copies.length, paths: r.copies.join('、') }));
+  return lines.length > 0 ? lines.join('\n') : undefined;
+}
+
 export function queueColumns(tr: Translator): ColDef<ReportRow>[] {
   const { t } = tr;
   return [
@@ -57,6 +90,15 @@ export function queueColumns(tr: Translator): ColDef<ReportRow>[] {
     count('errors', t('errors'), 'count-error'),
     count('warnings', t('warnings'), 'count-warning'),
     count('edited', t('edited'), 'count-edited'),
+    {
+      colId: 'duplicates',
+      headerName: t('duplicates'),
+      width: 96,
+      filter: false,
+      valueGetter: (p) => duplicateText(tr, p.data),
+      tooltipValueGetter: (p) => duplicateTooltip(tr, p.data),
+      cellClass: 'dup-cell',
+    },
     {
       field: 'published',
       headerName: t('published'),

@@ -20,7 +20,7 @@ interface Props {
 }
 
 export const CellInspector = memo(function CellInspector(props: Props) {
-  const { t, how } = useT();
+  const { t, cellHow } = useT();
   const { cellKey, cells, suspect } = props;
   if (!cellKey) return <div className="inspector empty-note">{t('cell')}：—</div>;
   const cell = cells.get(cellKey);
@@ -37,7 +37,7 @@ export const CellInspector = memo(function CellInspector(props: Props) {
         <dt>{t('current')}</dt>
         <dd className={`mono${cell?.edited ? ' edited-text' : ''}`}>{formatValue(cell?.value) || '—'}</dd>
         <dt>{t('note')}</dt>
-        <dd>{how(cell?.how ?? null)}</dd>
+        <dd data-testid="cell-how">{cellHow(cell)}</dd>
         {suspect?.suggestion !== undefined ? (
           <>
             <dt>{t('suggestion')}</dt>

@@ -23,7 +23,8 @@ export const FindingsPanel = memo(function FindingsPanel({
   onSelect,
   onWaive,
 }: Props) {
-  const { t, severity } = useT();
+  const tr = useT();
+  const { t, severity } = tr;
   const [waiving, setWaiving] = useState<number | null>(null);
   const [note, setNote] = useState('');
   const sorted = [...findings].sort(
@@ -44,10 +45,19 @@ export const FindingsPanel = memo(function FindingsPanel({
           >
             <button type="button" className="finding-main" onClick={() => onSelect(f)}>
               <span className={`sev-badge sev-badge-${f.severity}`}>{severity(f.severity)}</span>
-              <span className="finding-message">{f.message}</span>
+              <span className="finding-message">{tr.message(f.message)}</span>
             </button>
             <div className="finding-meta">
-              <span className="finding-rule">{f.rule}</span>
+              <span className="finding-rule" title={`${t('ruleId')}：${f.rule}`}>
+                {tr.rule(f.rule)}
+              </span>
+              {f.editedKeys.length > 0 && !f.waiver ? (
+                <span className="finding-own">
+                  {t('verifyOwnValue', {
+                    cells: f.editedKeys.map((k) => cellLabel(k, cells)).join('、'),
+                  })}
+                </span>
+              ) : null}
               {f.suspect ? (
                 <span className="finding-suspect" title={cellLabel(f.suspect, cells)}>
                   {t('cell')}：{cellLabel(f.suspect, cells)}

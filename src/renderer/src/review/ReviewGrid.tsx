@@ -18,10 +18,12 @@ import type {
 } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import type { CellView } from '../../../shared/api';
+import type { Template } from '../../../shared/types';
 import type { Translator } from '../i18n';
 import { gridTheme } from '../common/theme';
 import { isGridShortcut } from '../common/keys';
 import type { FindingIndex } from './findings';
+import type { CellState } from './cellstate';
 import { VALUE_COLUMNS, type FormLayout, type FormRow } from './layout';
 import { formatValue, parseCellInput } from './values';
 
@@ -32,6 +34,9 @@ export interface GridModel {
   readOnly: boolean;
   t: Translator;
   layout: FormLayout;
+  /** Each cell's state for the legend: confirmed, unconfirmed, review, edited. */
+  states: Map<string, CellState>;
+  template: Template | null;
 }
 
 export interface ReviewGridProps {
@@ -61,6 +66,7 @@ function valueClasses(m: GridModel, row: FormRow, col: number): string[] {
   const cell = m.cells.get(key);
   if (!cell) cls.push('cell-absent');
   else {
+    cls.push(`state-${m.states.get(key) ?? 'unconfirmed'}`);
     if (cell.edited) cls.push('edited');
     else if (cell.how && cell.how !== 'clean') cls.push(`how-${cell.how}`);
     if (cell.attention) cls.push('attention');
@@ -73,7 +79,7 @@ function tooltipFor(m: GridModel, key: string): string | undefined {
   const lines: string[] = [];
   for (const f of m.index.byKey.get(key) ?? []) {
     const tag = f.waiver ? `${m.t.t('waived')}·` : '';
-    lines.push(`【${tag}${m.t.severity(f.severity)}】${f.message}`);
+    lines.push(`【${tag}${m.t.severity(f.severity)}·${m.t.rule(f.rule)}】${m.t.message(f.message)}`);
   }
   const suspect = m.index.suspect.get(key);
   if (suspect?.suggestion !== undefined) lines.push(`${m.t.t('suggestion')}：${suspect.suggestion}（A）`);

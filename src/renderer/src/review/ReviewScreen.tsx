@@ -1,5 +1,5 @@
 // One report: the form grid, its findings, the selected cell and the source text; keyboard-first.
-import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import type { CellEdit, FindingView, ReportHeader } from '../../../shared/api';
 import { api, errorText } from '../api';
@@ -15,7 +15,10 @@ import { PageView } from './PageView';
 import { ReviewGrid } from './ReviewGrid';
 import { SourcePane } from './SourcePane';
 import { useReport } from './useReport';
-import { WaiveDialog } from './WaiveDialog';
+import { VerifyDialog } from './VerifyDialog';
+import { Legend } from './Legend';
+import { OriginalView } from './OriginalView';
+import { countStates } from './cellstate';
 
 const EMPTY_LAYOUT: FormLayout = { rows: [], position: new Map() };
 
@@ -53,6 +56,18 @@ export function ReviewScreen({
   const [waiveOpen, setWaiveOpen] = useState(false);
   const [paintedLayout, setPaintedLayout] = useState<unknown>(null);
   const [gridReady, setGridReady] = useState(false);
+  // Which view of the source: the original page (HTML, Word) or the extracted text. Kept across reports.
+  const [sourceView, setSourceView] = useState<'original' | 'text'>('original');
+  // Cells the reviewer has selected since this report was opened: what is left unseen is what they skipped.
+  const seen = useRef(new Set<string>());
+  // F8 past the last finding says so once; the next F8 opens the next report.
+  const endArmed = useRef(false);
+
+  const select = useCallback((key: string | null) => {
+    if (key) seen.current.add(key);
+    endArmed.current = false;
+    setSelected(key);
+  }, []);
 
   const focusKey = useCallback(
     (key: string) => {
@@ -61,18 +76,20 @@ export function ReviewScreen({
       if (!pos || !api) return;
       api.ensureIndexVisible(pos.row, 'middle');
       api.setFocusedCell(pos.row, `c${pos.col}`);
-      setSelected(key);
+      select(key);
     },
-    [model, grid],
+    [model, grid, select],
   );
 
-  // A newly loaded report: repaint every rendered cell (rows of the same template keep their ids, and a cell whose
-  // text is unchanged would keep the previous report's colours), focus its first finding (or first cell), and mark
+  // A newly loaded report: its rows are new (row ids carry the report, template and open, so ag-grid renders them
+  // afresh and no cell keeps another report's value or colour); focus its first finding (or first cell), and mark
   // it open for tests and the benchmark.
   useEffect(() => {
     if (!state || !grid.current) return;
     const layout = state.layout;
-    grid.current.refreshCells({ force: true });
+    seen.current = new Set();
+    endArmed.current = false;
+    setWaiveOpen(false);
     const stops = findingStops(model.current.index, state.layout);
     const first = stops[0] ?? [...state.layout.position.keys()][0];
     if (first) focusKey(first);
@@ -108,27 +125,57 @@ export function ReviewScreen({
     const next = stepStop(stops, state.layout, from, direction);
     if (next) focusKey(next);
     else if (direction === 1) {
-      if (onNextReport()) toast(t('openedNext'));
+      // Past the last finding: say so once; only the next F8 moves on, and never back to a report already passed.
+      if (!endArmed.current) {
+        endArmed.current = true;
+        toast(t('endOfFindingsNext'));
+      } else if (onNextReport()) toast(t('openedNext'));
       else toast(t('noMoreReports'));
     } else toast(t('endOfFindings'));
   };
 
+  const states = model.current.states;
+  const stateCounts = useMemo(() => countStates(states), [states, state?.seq]); // eslint-disable-line react-hooks/exhaustive-deps
+  const unseen = [...states].filter(([k, s]) => s === 'review' && !seen.current.has(k)).map(([k]) => k);
+  const standingErrors = index.standing.filter((f) => f.severity === 'error');
+
   const verify = (): void => {
-    if (!header || header.status === 'verified') return;
-    if (index.errors > 0) setWaiveOpen(true);
+    if (!header || header.status === 'verified' || header.status === 'failed') return;
+    // One key when nothing is open or unseen; otherwise the dialog lists what is.
+    if (standingErrors.length > 0 || unseen.length > 0) setWaiveOpen(true);
     else void doVerify();
   };
-  const doVerify = async (waiveNote?: string): Promise<void> => {
+  const doVerify = async (waivers?: { findingId: number; note: string }[]): Promise<void> => {
     setWaiveOpen(false);
     try {
-      const out = await api.verifyReport({ reportId, ...(waiveNote ? { waiveNote } : {}) });
+      const out = await api.verifyReport({ reportId, ...(waivers?.length ? { waivers } : {}) });
       if (out.ok) {
         r.apply(out.value);
         toast(`${t('verify')} ✓`, 'success');
-      } else toast(out.reason, 'error');
+      } else toast(tr.message(out.reason), 'error');
     } catch (err) {
-      toast(t('savedError', { msg: errorText(err) }), 'error');
+      toast(t('savedError', { msg: tr.message(errorText(err)) }), 'error');
     }
+  };
+  const undoRedo = (command: 'undo' | 'redo'): void => {
+    if (!state) return;
+    const can = command === 'undo' ? state.undo.canUndo : state.undo.canRedo;
+    if (!can) {
+      toast(t(command === 'undo' ? 'nothingToUndo' : 'nothingToRedo'));
+      return;
+    }
+    void r
+      .run(() => (command === 'undo' ? api.undo({ reportId }) : api.redo({ reportId })))
+      .then(() => {
+        const key = r.model.current.layout.position.has(selected ?? '') ? selected : null;
+        if (key) focusKey(key);
+      });
+  };
+  const openFile = (): void => {
+    api.openOriginalFile({ reportId }).then(
+      (out) => !out.ok && toast(tr.message(out.reason), 'error'),
+      (err: unknown) => toast(tr.message(errorText(err)), 'error'),
+    );
   };
 
   const accept = (): void => {
@@ -147,15 +194,8 @@ export function ReviewScreen({
       case 'accept-suggestion':
         return accept();
       case 'undo':
-      case 'redo': {
-        void r
-          .run(() => (command === 'undo' ? api.undo({ reportId }) : api.redo({ reportId })))
-          .then(() => {
-            const key = r.model.current.layout.position.has(selected ?? '') ? selected : null;
-            if (key) focusKey(key);
-          });
-        return;
-      }
+      case 'redo':
+        return undoRedo(command);
       case 'verify':
         return verify();
       case 'reopen':
@@ -190,6 +230,8 @@ export function ReviewScreen({
   }
 
   const shownCell = shown ? r.cells.get(shown) : undefined;
+  const failed = header?.status === 'failed';
+  const hasOriginal = header?.format === 'html' || header?.format === 'docx';
   return (
     <div
       className="review-screen"
@@ -234,7 +276,7 @@ export function ReviewScreen({
           <button
             type="button"
             disabled={!state?.undo.canUndo}
-            onClick={() => emitLocal('undo')}
+            onClick={() => undoRedo('undo')}
             title="Ctrl+Z"
           >
             {t('undo')}
@@ -242,12 +284,12 @@ export function ReviewScreen({
           <button
             type="button"
             disabled={!state?.undo.canRedo}
-            onClick={() => emitLocal('redo')}
+            onClick={() => undoRedo('redo')}
             title="Ctrl+Shift+Z"
           >
             {t('redo')}
           </button>
-          {header?.status === 'verified' ? (
+          {failed ? null : header?.status === 'verified' ? (
             <button type="button" onClick={() => void r.run(() => api.reopenReport({ reportId }))}>
               {t('reopen')}
             </button>
@@ -281,20 +323,45 @@ export function ReviewScreen({
           {t('readOnlyVerified')}
         </div>
       ) : null}
+      {header && header.readWarnings.length > 0 ? (
+        <div className="banner banner-warn" data-testid="read-warnings">
+          {t('readWarnings')}：{header.readWarnings.map((w) => tr.message(w)).join('；')}
+        </div>
+      ) : null}
+      {header && header.copies.length > 0 ? (
+        <div className="banner banner-info" data-testid="copies-banner">
+          {t('copiesOf', { n: header.copies.length, paths: header.copies.join('、') })}
+        </div>
+      ) : null}
+      {header?.group && header.group.primaryId !== header.id ? (
+        <div className="banner banner-info">{t('sameReport', { id: header.group.primaryId })}</div>
+      ) : null}
       <div className="review-body">
         <div className="grid-pane">
+          {failed && header ? (
+            <div className="failed-screen" data-testid="failed-screen">
+              <h2>{t('failedTitle')}</h2>
+              <p className="error-text">{tr.message(header.error ?? header.statusReason ?? '')}</p>
+              <p>{t('failedHint')}</p>
+              <p className="mono muted">{header.path}</p>
+              <button type="button" onClick={openFile} data-testid="open-file">
+                {t('openFile')}
+              </button>
+            </div>
+          ) : null}
           {/* The grid exists before the first report arrives: creating it is the slow part of an open. */}
           <ReviewGrid
             model={model}
             layout={state?.layout ?? EMPTY_LAYOUT}
             onEdit={r.edit}
             onInvalid={(m) => toast(m, 'error')}
-            onFocusKey={setSelected}
+            onFocusKey={select}
             onReady={(a: GridApi<FormRow>) => {
               grid.current = a;
               setGridReady(true);
             }}
           />
+          {failed ? null : <Legend counts={stateCounts} unseen={unseen.length} />}
         </div>
         <div className="side-pane">
           <section className="panel findings-panel">
@@ -325,12 +392,40 @@ export function ReviewScreen({
           </section>
           <section className="panel source-panel">
             <h3>
-              {t('source')} <span className="muted">{header?.path}</span>
+              {hasOriginal ? (
+                <span className="source-tabs" role="tablist">
+                  {(['original', 'text'] as const).map((v) => (
+                    <button
+                      key={v}
+                      type="button"
+                      role="tab"
+                      aria-selected={sourceView === v}
+                      className={`chip${sourceView === v ? ' chip-on' : ''}`}
+                      onClick={() => setSourceView(v)}
+                      data-view={v}
+                    >
+                      {t(v === 'original' ? 'original' : 'textView')}
+                    </button>
+                  ))}
+                </span>
+              ) : (
+                t('source')
+              )}{' '}
+              <span className="muted source-path" title={header?.path}>
+                {header?.path}
+              </span>
+              {header ? (
+                <button type="button" className="small" onClick={openFile} data-testid="open-file-button">
+                  {t('openFile')}
+                </button>
+              ) : null}
             </h3>
             {state && header?.format === 'pdf' && reportId !== null ? (
               <PageView reportId={reportId} span={shownCell?.span ?? null}>
                 <SourcePane text={state.text} span={shownCell?.span ?? null} />
               </PageView>
+            ) : state && hasOriginal && sourceView === 'original' ? (
+              <OriginalView reportId={reportId} generation={generation} span={shownCell?.span ?? null} />
             ) : state ? (
               <SourcePane text={state.text} span={shownCell?.span ?? null} />
             ) : null}
@@ -338,18 +433,20 @@ export function ReviewScreen({
         </div>
       </div>
       {waiveOpen ? (
-        <WaiveDialog
-          errors={index.errors}
-          onConfirm={(n) => void doVerify(n)}
+        <VerifyDialog
+          errors={standingErrors}
+          unseen={unseen}
+          cells={r.cells}
+          onConfirm={(waivers) => void doVerify(waivers)}
           onCancel={() => setWaiveOpen(false)}
+          onGo={(key) => {
+            setWaiveOpen(false);
+            focusKey(key);
+          }}
         />
       ) : null}
     </div>
   );
-
-  function emitLocal(command: 'undo' | 'redo'): void {
-    void r.run(() => (command === 'undo' ? api.undo({ reportId }) : api.redo({ reportId })));
-  }
 }
 
 interface PanelState {

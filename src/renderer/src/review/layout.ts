@@ -36,8 +36,10 @@ const TABLE_TITLES: Record<string, string> = {
 class Builder {
   readonly rows: FormRow[] = [];
   private n = 0;
+  /** Row ids carry the report and template (`scope`), so the grid never reuses a row of another report. */
+  constructor(private readonly scope: string) {}
   push(kind: RowKind, label: string, cols: (string | null)[] = [], extra: Partial<FormRow> = {}): void {
-    this.rows.push({ id: `r${this.n++}`, kind, label, indent: 0, cols, ...extra });
+    this.rows.push({ id: `${this.scope}r${this.n++}`, kind, label, indent: 0, cols, ...extra });
   }
 }
 
@@ -173,8 +175,9 @@ export function cellLabel(key: string, cells?: ReadonlyMap<string, CellView>): s
   return `${field?.label ?? printed ?? key}${suffix}`;
 }
 
-export function buildLayout(template: Template | null, cells: readonly CellView[]): FormLayout {
-  const b = new Builder();
+/** The form of a report; `scope` (e.g. `17:2021:3:`) prefixes every row id. */
+export function buildLayout(template: Template | null, cells: readonly CellView[], scope = ''): FormLayout {
+  const b = new Builder(scope);
   const keys = new Set(cells.map((c) => c.key));
   if (template === '2019' || template === '2021') officialForm(b, template, keys);
   else if (template === 'legacy') legacyForm(b, cells);

@@ -9,6 +9,7 @@ import type { Translator } from '../i18n';
 import { useToast } from '../common/toast';
 import { indexFindings, type FindingIndex } from './findings';
 import { buildLayout, type FormLayout, type FormRow } from './layout';
+import { cellStates, changedStates } from './cellstate';
 import type { GridModel } from './ReviewGrid';
 
 export interface ReportState {
@@ -33,6 +34,7 @@ function blankCell(key: string): CellView {
     span: null,
     edited: false,
     attention: null,
+    review: false,
   };
 }
 
@@ -86,6 +88,8 @@ export function useReport(
     readOnly: true,
     t,
     layout: { rows: [], position: new Map() },
+    states: new Map(),
+    template: null,
   });
   model.current.t = t;
   const grid = useRef<GridApi<FormRow> | null>(null);
@@ -99,13 +103,19 @@ export function useReport(
     root.current?.setAttribute('data-saving', String(saving.current));
   };
   const [findings, setFindings] = useState<ReportChange['findings']>([]);
+  const tRef = useRef(t);
+  tRef.current = t;
   const headerRef = useRef(onHeader);
   headerRef.current = onHeader;
 
   const load = useCallback((detail: ReportDetail, generation: number) => {
-    const layout = buildLayout(detail.report.template, detail.cells);
+    // Rows are keyed by report, template and open: no row node (and none of its state) crosses reports.
+    const scope = `${detail.report.id}:${detail.report.template ?? 'none'}:${generation}:`;
+    const layout = buildLayout(detail.report.template, detail.cells, scope);
     model.current.cells = new Map(detail.cells.map((c) => [c.key, c]));
     model.current.index = indexFindings(detail.findings);
+    model.current.template = detail.report.template;
+    model.current.states = cellStates(detail.report.template, model.current.cells, model.current.index);
     model.current.readOnly = detail.report.status === 'verified' || detail.report.status === 'failed';
     model.current.layout = layout;
     setFindings(detail.findings);
@@ -124,7 +134,7 @@ export function useReport(
       },
       (err: unknown) => {
         if (!live) return;
-        setError(errorText(err));
+        setError(tRef.current.message(errorText(err)));
       },
     );
     return () => {
@@ -138,6 +148,9 @@ export function useReport(
     model.current.index = indexFindings(change.findings);
     const keys = changedKeys(before, model.current.index);
     for (const c of change.cells) keys.add(c.key);
+    const states = cellStates(model.current.template, model.current.cells, model.current.index);
+    for (const k of changedStates(model.current.states, states)) keys.add(k);
+    model.current.states = states;
     const wasReadOnly = model.current.readOnly;
     model.current.readOnly = change.report.status === 'verified' || change.report.status === 'failed';
     const paint = {
@@ -162,7 +175,7 @@ export function useReport(
         apply(await work(), focusKey);
         return true;
       } catch (err) {
-        toast(t.t('savedError', { msg: errorText(err) }), 'error');
+        toast(t.t('savedError', { msg: t.message(errorText(err)) }), 'error');
         return false;
       } finally {
         setSaving(-1);
@@ -174,7 +187,7 @@ export function useReport(
   const edit = useCallback(
     (key: string, value: number | null, note?: string) => {
       const before = model.current.cells.get(key) ?? blankCell(key);
-      model.current.cells.set(key, { ...before, value });
+      model.current.cells.set(key, { ...before, value, edited: true });
       if (reportId === null) return;
       void run(() => api.editCell({ reportId, key, value, ...(note ? { note } : {}) }), key).then((ok) => {
         if (!ok) {
