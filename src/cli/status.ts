@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { ReportStatus } from '../shared/api';
 import { statusCounts, type StatusCount } from '../core/store';
 import { openOrExplain } from './import';
+import { panelStatus } from './panel-status';
 
 const STATUSES: [ReportStatus, string][] = [
   ['new', '新导入'],
@@ -88,6 +89,7 @@ export async function run(args: string[]): Promise<number> {
   if (!store) return 1;
   try {
     console.log(statusTable(statusCounts(store)));
+    console.log(panelStatus(store));
     return 0;
   } finally {
     store.close();

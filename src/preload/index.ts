@@ -31,6 +31,14 @@ const api = {
   waiveFinding: (args) => invoke('waiveFinding', args),
   cellHistory: (args) => invoke('cellHistory', args),
   exportDataset: (args) => invoke('exportDataset', args),
+  coverage: (args) => invoke('coverage', args),
+  panelFindings: (args) => invoke('panelFindings', args),
+  compareReports: (args) => invoke('compareReports', args),
+  listAgencies: () => invoke('listAgencies'),
+  agencySuggestions: () => invoke('agencySuggestions'),
+  editAgency: (args) => invoke('editAgency', args),
+  undoAgencyEdit: () => invoke('undoAgencyEdit'),
+  redoAgencyEdit: () => invoke('redoAgencyEdit'),
   on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void {
     if (!Object.hasOwn(EVENTS, event)) throw new Error(`未知事件：${String(event)}`);
     const channel = `event:${event}`;
