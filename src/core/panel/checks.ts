@@ -3,7 +3,7 @@
 // the six sections). Text reuse is in reuse.ts.
 import type { Severity, Template } from '../../shared/types';
 import { APPLICANT_COLUMNS, APPLICANT_LABELS } from '../fields';
-import { missingSections, SECTION_TITLES } from './sections';
+import { REQUIRED_SECTIONS, SECTION_TITLES, type SectionKey } from './sections';
 
 export interface PanelReport {
   id: number;
@@ -150,7 +150,8 @@ export function deadlineOf(year: number): string {
 }
 
 /** Deadline, format for the year and (2019 and 2021 formats) the six sections. */
-export function checkReport(r: PanelReport, text: string | null): PanelFinding[] {
+/** `sections`: the sections the report's text has (null when its text is not stored). */
+export function checkReport(r: PanelReport, sections: readonly SectionKey[] | null): PanelFinding[] {
   const out: PanelFinding[] = [];
   const finding = (rule: string, severity: Severity, message: string, detail?: unknown): PanelFinding => ({
     reportId: r.id,
@@ -194,8 +195,8 @@ export function checkReport(r: PanelReport, text: string | null): PanelFinding[]
         ),
       );
   }
-  if ((template === '2021' || template === '2019') && text !== null) {
-    const missing = missingSections(text);
+  if ((template === '2021' || template === '2019') && sections !== null) {
+    const missing = REQUIRED_SECTIONS.filter((k) => !sections.includes(k));
     if (missing.length > 0)
       out.push(
         finding(

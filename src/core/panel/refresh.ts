@@ -11,7 +11,8 @@ import {
   type PanelFinding,
   type PanelReport,
 } from './checks';
-import { keySet, measureReuse, reuseSeverity, sentencesOf, type Sentence } from './reuse';
+import { digestOf } from './digest';
+import { keySet, measureReuse, reuseSeverity, type Sentence } from './reuse';
 
 interface ReportRecord {
   id: number;
@@ -79,9 +80,9 @@ function agencyFindings(db: Store, reports: (PanelReport & { sha256: string })[]
   const sentences = new Map<number, Sentence[]>();
   for (const r of reports) {
     if (r.status === 'failed') continue;
-    const text = textOf(db, r.sha256);
-    out.push(...checkReport(r, text));
-    if (text !== null && r.agencyId !== null) sentences.set(r.id, sentencesOf(text));
+    const digest = digestOf(db, r.sha256);
+    out.push(...checkReport(r, digest?.sections ?? null));
+    if (digest && r.agencyId !== null) sentences.set(r.id, digest.sentences);
   }
   const reps = [...representatives(reports).values()].sort((a, b) => a.year! - b.year!);
   let prevValues: Map<string, number | null> | null = null;
@@ -99,7 +100,7 @@ function agencyFindings(db: Store, reports: (PanelReport & { sha256: string })[]
     const earlier = reps.filter((p) => p.year! < r.year!).at(-1);
     const theirs = earlier ? sentences.get(earlier.id) : undefined;
     if (!earlier || !theirs) continue;
-    const reuse = measureReuse(mine, keySet(theirs));
+    const reuse = measureReuse(mine, keySet(theirs), () => textOf(db, r.sha256));
     const severity = reuseSeverity(reuse.share);
     if (!severity) continue;
     out.push({
@@ -183,7 +184,9 @@ export function refreshPanel(db: Store, reportIds?: readonly number[]): RefreshR
       for (const [agency, list] of groups) {
         const found =
           agency === null
-            ? list.filter((r) => r.status !== 'failed').flatMap((r) => checkReport(r, textOf(db, r.sha256)))
+            ? list
+                .filter((r) => r.status !== 'failed')
+                .flatMap((r) => checkReport(r, digestOf(db, r.sha256)?.sections ?? null))
             : agencyFindings(db, list);
         insertFindings(db, found);
         findings += found.length;

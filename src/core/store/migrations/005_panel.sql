@@ -58,3 +58,11 @@ CREATE TABLE panel_findings (
 );
 CREATE INDEX panel_findings_report ON panel_findings (report_id);
 CREATE INDEX panel_findings_other ON panel_findings (other_report_id);
+
+-- What the panel's text checks need from a document, computed once per content: its prose sentences (FNV-1a hash
+-- of the compared form, start, end) and the sections it has. JSON.
+CREATE TABLE document_digests (
+  sha256 TEXT PRIMARY KEY,
+  sentences TEXT NOT NULL,
+  sections TEXT NOT NULL
+) WITHOUT ROWID;
