@@ -11,7 +11,7 @@ import type { TemplateId } from '../shared/types';
 
 export const EXPORT_USAGE = `用法 (usage): npm run cli -- export --db <数据库文件> --out <文件夹或文件> [选项]
   --format csv|xlsx|json    格式，默认按 --out 的扩展名，否则 csv
-  --shape <形状>            long|wide|reports|codebook|harmonised|all，可重复或用逗号分隔，默认 long
+  --shape <形状>            long|wide|reports|codebook|harmonised|checks|gaps|all，可重复或用逗号分隔，默认 long
   --all                     导出全部报告（加 status 列）；默认只导出已核验 (verified) 的报告
   --year <年份>             报告年度，可重复或用逗号分隔
   --template <格式>         2021|2019|legacy，可重复或用逗号分隔

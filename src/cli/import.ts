@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { LibraryProgress, Tally } from '../core/library';
 import { importFolder } from '../core/library';
 import { openStore, type Store } from '../core/store';
+import { refreshPanel } from '../core/panel/refresh';
 
 export interface FolderArgs {
   folder: string;
@@ -116,6 +117,10 @@ export async function run(args: string[]): Promise<number> {
     );
     printTally(result.tally);
     printFailures(result.progress);
+    const panel = refreshPanel(db);
+    console.log(
+      `机关与跨报告检查 (panel)：${panel.agencies} 个机关，${panel.findings} 个检查结果，用时 ${(panel.ms / 1000).toFixed(2)} 秒`,
+    );
     const code = importExitCode(result.tally);
     if (code !== 0)
       console.error(

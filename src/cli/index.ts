@@ -5,13 +5,15 @@ const COMMANDS: Record<string, () => Promise<{ run: (args: string[]) => Promise<
   import: () => import('./import'),
   watch: () => import('./watch'),
   status: () => import('./status'),
+  coverage: () => import('./coverage'),
 };
 
 const HELP = `用法 (usage): npm run cli -- <命令> …
   extract <文件或文件夹…> --out <文件夹>   提取表格，每个文件写一个预测 JSON
   import <文件夹> --db <文件>              导入一次并打印汇总
   watch <文件夹> --db <文件>               持续监视文件夹
-  status --db <文件>                       按状态和格式统计报告
+  status --db <文件>                       按状态和格式统计报告，跨报告检查结果
+  coverage --db <文件> [--year …]          机关 × 年度覆盖情况，写出缺报清单
   export --db <文件> --out <路径> …         导出已核验的数据集`;
 
 async function main(): Promise<number> {

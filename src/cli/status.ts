@@ -5,6 +5,7 @@ import type { ReportStatus } from '../shared/api';
 import { statusCounts, type StatusCount } from '../core/store';
 import { openOrExplain } from './import';
 import { STATUS_WORDS } from '../core/words';
+import { panelStatus } from './panel-status';
 
 const STATUSES: [ReportStatus, string][] = (['new', 'needs_review', 'verified', 'failed'] as const).map(
   (s) => [s, STATUS_WORDS[s]],
@@ -86,6 +87,7 @@ export async function run(args: string[]): Promise<number> {
   if (!store) return 1;
   try {
     console.log(statusTable(statusCounts(store)));
+    console.log(panelStatus(store));
     return 0;
   } finally {
     store.close();

@@ -20,6 +20,7 @@ import { loadOriginal, originalPath } from './original';
 import * as store from './store';
 import { startLibrary, type LibraryHandle } from './service/library';
 import { pageImage, sourceLocation } from './service/page-source';
+import { PanelService, type PanelChannels } from './service/panel';
 import { readSettings, writeSettings } from './service/settings';
 
 export interface ServiceOptions {
@@ -49,13 +50,18 @@ export function databaseFor(dataDir: string, folder: string): string {
   return join(dataDir, 'libraries', `${id}.sqlite`);
 }
 
-export class ReviewService implements ServiceHandlers {
+export class ReviewService implements Omit<ServiceHandlers, keyof PanelChannels> {
   private settings: Settings;
   private db: store.Store | null = null;
   private library: LibraryHandle | null = null;
   private progress: ImportProgress = NO_PROGRESS;
   private readonly events = new EventEmitter();
   private readonly settingsFile: string;
+  private readonly panel = new PanelService(
+    () => this.store,
+    () => this.reviewer,
+    (reportIds) => this.emit('reportsChanged', { reportIds }),
+  );
 
   private constructor(private readonly opts: ServiceOptions) {
     mkdirSync(opts.dataDir, { recursive: true });
@@ -102,6 +108,7 @@ export class ReviewService implements ServiceHandlers {
       getSourceLocation: (a) => this.getSourceLocation(a),
       getPageImage: (a) => this.getPageImage(a),
       getOriginal: (a) => this.getOriginal(a),
+      ...this.panel.handlers(),
     };
   }
 
@@ -137,6 +144,7 @@ export class ReviewService implements ServiceHandlers {
     const db = store.openStore(file);
     store.setLibraryFolder(db, abs);
     this.db = db;
+    this.panel.refreshAll();
     const settings = this.save({ folder: abs, usingSamples });
     this.progress = { ...NO_PROGRESS, folder: abs, running: true };
     this.library = startLibrary(db, abs, {
@@ -145,7 +153,10 @@ export class ReviewService implements ServiceHandlers {
         this.progress = { ...p, folder: abs };
         this.emit('importProgress', this.progress);
       },
-      onReportsChanged: (reportIds) => this.emit('reportsChanged', { reportIds }),
+      onReportsChanged: (reportIds) => {
+        this.panel.changed(reportIds, true);
+        this.emit('reportsChanged', { reportIds });
+      },
     });
     return settings;
   }
@@ -164,6 +175,7 @@ export class ReviewService implements ServiceHandlers {
   /** Resolves when the current import pass is over (tests, benchmarks). */
   async idle(): Promise<ImportProgress> {
     await this.library?.idle();
+    this.panel.flush();
     return this.progress;
   }
 
@@ -171,6 +183,7 @@ export class ReviewService implements ServiceHandlers {
     const library = this.library;
     this.library = null;
     await library?.close();
+    this.panel.stop();
     this.db?.close();
     this.db = null;
     this.progress = NO_PROGRESS;
@@ -204,24 +217,30 @@ export class ReviewService implements ServiceHandlers {
     return store.getReport(this.store, reportId);
   }
 
+  /** A change of a report: the findings across its agency's reports follow. */
+  private changedReport<T>(reportId: number, result: T): T {
+    this.panel.changed([reportId]);
+    return result;
+  }
+
   async editCell(args: Parameters<ApiHandlers['editCell']>[0]) {
-    return store.editCell(this.store, args, this.reviewer);
+    return this.changedReport(args.reportId, store.editCell(this.store, args, this.reviewer));
   }
 
   async undo({ reportId }: { reportId: number }) {
-    return store.undo(this.store, reportId, this.reviewer);
+    return this.changedReport(reportId, store.undo(this.store, reportId, this.reviewer));
   }
 
   async redo({ reportId }: { reportId: number }) {
-    return store.redo(this.store, reportId, this.reviewer);
+    return this.changedReport(reportId, store.redo(this.store, reportId, this.reviewer));
   }
 
   async verifyReport(args: Parameters<ApiHandlers['verifyReport']>[0]) {
-    return store.verifyReport(this.store, args, this.reviewer);
+    return this.changedReport(args.reportId, store.verifyReport(this.store, args, this.reviewer));
   }
 
   async reopenReport(args: Parameters<ApiHandlers['reopenReport']>[0]) {
-    return store.reopenReport(this.store, args, this.reviewer);
+    return this.changedReport(args.reportId, store.reopenReport(this.store, args, this.reviewer));
   }
 
   async waiveFinding(args: Parameters<ApiHandlers['waiveFinding']>[0]) {

@@ -2,6 +2,7 @@
 // Used by the Electron main process and by the e2e bridge, so both refuse exactly the same input.
 import { z } from 'zod';
 import type { ApiHandlers, ArgsOf, Channel } from '../shared/api';
+import { PANEL_SCHEMAS } from './panel-args';
 
 const reportId = z.number().int().positive();
 const cellKey = z
@@ -64,9 +65,9 @@ export const ARG_SCHEMAS = {
     .object({
       format: z.enum(['csv', 'xlsx', 'json']),
       shapes: z
-        .array(z.enum(['long', 'wide', 'reports', 'codebook', 'harmonised']))
+        .array(z.enum(['long', 'wide', 'reports', 'codebook', 'harmonised', 'checks', 'gaps']))
         .min(1)
-        .max(5),
+        .max(7),
       includeAll: z.boolean(),
       years: z.array(z.number().int().min(1990).max(2100)).max(50).optional(),
       templates: z
@@ -74,8 +75,10 @@ export const ARG_SCHEMAS = {
         .max(3)
         .optional(),
       agency: z.string().trim().min(1).max(100).optional(),
+      region: z.string().trim().min(1).max(100).optional(),
     })
     .strict(),
+  ...PANEL_SCHEMAS,
 } satisfies { [C in Channel]: z.ZodType<ArgsOf<C>> };
 
 export const CHANNELS = Object.keys(ARG_SCHEMAS) as Channel[];

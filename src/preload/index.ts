@@ -35,6 +35,14 @@ const api = {
   getOriginal: (args) => invoke('getOriginal', args),
   openOriginalFile: (args) => invoke('openOriginalFile', args),
   exportDataset: (args) => invoke('exportDataset', args),
+  coverage: (args) => invoke('coverage', args),
+  panelFindings: (args) => invoke('panelFindings', args),
+  compareReports: (args) => invoke('compareReports', args),
+  listAgencies: () => invoke('listAgencies'),
+  agencySuggestions: () => invoke('agencySuggestions'),
+  editAgency: (args) => invoke('editAgency', args),
+  undoAgencyEdit: () => invoke('undoAgencyEdit'),
+  redoAgencyEdit: () => invoke('redoAgencyEdit'),
   on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void {
     if (!Object.hasOwn(EVENTS, event)) throw new Error(`未知事件：${String(event)}`);
     const channel = `event:${event}`;

@@ -1,6 +1,16 @@
 // The contract between the renderer and the process that holds the data (Electron main, or the e2e bridge).
 // Types only: the runtime argument schemas live in src/main/args.ts and are checked against these types.
 import type { DocumentFormat, Finding, ReadHow, Span, Template, TemplateId } from './types';
+import type {
+  AgencyEdit,
+  AgencyEditResult,
+  AgencySuggestion,
+  AgencyView,
+  Comparison,
+  Coverage,
+  CoverageQuery,
+  PanelFindingView,
+} from './panel';
 
 export type Language = 'zh-CN' | 'en';
 
@@ -213,7 +223,7 @@ export type OriginalView =
   | { kind: 'unavailable'; reason: string };
 
 export type ExportFormat = 'csv' | 'xlsx' | 'json';
-export type ExportShape = 'long' | 'wide' | 'reports' | 'codebook' | 'harmonised';
+export type ExportShape = 'long' | 'wide' | 'reports' | 'codebook' | 'harmonised' | 'checks' | 'gaps';
 
 /** What to export; where to is asked with the system dialog (the page never names a path). */
 export interface ExportRequest {
@@ -225,6 +235,8 @@ export interface ExportRequest {
   templates?: TemplateId[];
   /** Part of the agency name, e.g. `街道`. */
   agency?: string;
+  /** Part of the agency's region (the `gaps` sheet). */
+  region?: string;
 }
 
 export interface ExportOutcome {
@@ -270,6 +282,19 @@ export interface ApiHandlers {
   openOriginalFile: (args: { reportId: number }) => Promise<Outcome<null>>;
   /** Asks for a destination folder and writes the dataset there; null when cancelled; refused with a reason. */
   exportDataset: (args: ExportRequest) => Promise<Outcome<ExportOutcome> | null>;
+  // The panel (src/shared/panel.ts): agencies across years.
+  /** Agency × year matrix of report status. */
+  coverage: (args: CoverageQuery) => Promise<Coverage>;
+  /** A report's cross-report findings and supervisors' checks. */
+  panelFindings: (args: { reportId: number }) => Promise<PanelFindingView[]>;
+  /** Two reports of one agency side by side; `otherId` defaults to the agency's previous report. */
+  compareReports: (args: { reportId: number; otherId?: number }) => Promise<Comparison>;
+  listAgencies: () => Promise<AgencyView[]>;
+  agencySuggestions: () => Promise<AgencySuggestion[]>;
+  /** A registry change (rename, region, parent, merge, split, a report's agency), audited and undoable. */
+  editAgency: (args: AgencyEdit) => Promise<AgencyEditResult>;
+  undoAgencyEdit: () => Promise<AgencyEditResult>;
+  redoAgencyEdit: () => Promise<AgencyEditResult>;
 }
 
 export type Channel = keyof ApiHandlers;

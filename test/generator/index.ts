@@ -188,8 +188,9 @@ export function generateReport(seed: number, options: GenerateOptions = {}): Gen
     ]);
   const year = options.year ?? yearFor(rng, template);
   const { page, mods } = chooseShapes(rng, template, options.shape, options.mix ?? true);
-  const agency = makeAgency(rng);
-  const date = {
+  const randomAgency = makeAgency(rng);
+  const agency = options.agency ?? randomAgency;
+  const randomDate = {
     year: year + 1,
     month: rng.weighted([
       [1, 5],
@@ -198,6 +199,7 @@ export function generateReport(seed: number, options: GenerateOptions = {}): Gen
     ] as const),
     day: rng.int(1, 28),
   };
+  const date = options.published ?? randomDate;
   const unit =
     /(乡|镇)人民政府$/.test(agency.name) && rng.chance(0.4)
       ? `${agency.name.replace(/(乡|镇)人民政府$/, '地区办事处')}（${agency.name}）`
@@ -207,6 +209,17 @@ export function generateReport(seed: number, options: GenerateOptions = {}): Gen
     template === 'legacy'
       ? legacyTables(rng, year, mods, page.layout === 'one_line', unit)
       : modernTables(rng, template, year, mods, page.layout === 'one_line');
+  if (options.adjust) {
+    options.adjust(t.values, template);
+    if (template !== 'legacy')
+      t.figures = {
+        applications: t.values['apply.new.total'] ?? 0,
+        carriedOver: t.values['apply.carried_over.total'] ?? 0,
+        reviews: t.values['review.total'] ?? 0,
+        lawsuits:
+          (t.values['litigation.direct.total'] ?? 0) + (t.values['litigation.after_review.total'] ?? 0),
+      };
+  }
 
   const keys = t.forms.flatMap((f) => f.items.flatMap((i) => (i.kind === 'data' ? i.keys : [])));
   const rules = rulesFor(template, keys, { extraChannels: t.extraChannels });

@@ -1,4 +1,5 @@
 import type { TemplateId } from '../../src/shared/types';
+import type { Agency, PublishDate } from './prose';
 
 /** One truth file, in the format of ../shared/eval/dev/truth/*.json (see ../shared/eval/README.md). */
 export interface Truth {
@@ -44,6 +45,12 @@ export interface GenerateOptions {
   mix?: boolean;
   /** Report year; must fit the template (legacy ≤ 2018, 2019 format 2019–2020, 2021 format ≥ 2021). */
   year?: number;
+  /** The issuing body (multi-year series of one agency); default: a random one. */
+  agency?: Agency;
+  /** Publication date; default: January to March of the next year. */
+  published?: PublishDate;
+  /** Changes the table values before they are printed (e.g. to chain a series' carried-over figures). */
+  adjust?: (values: Record<string, number | null>, template: TemplateId) => void;
 }
 
 export interface GeneratedReport {

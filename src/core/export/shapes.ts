@@ -21,6 +21,7 @@ function reportColumns(ctx: ShapeContext): Column[] {
   return [
     integer('report_id'),
     text('agency', 24),
+    integer('agency_id'),
     integer('year'),
     text('template'),
     ...(ctx.withStatus ? [text('status', 12)] : []),
@@ -28,7 +29,7 @@ function reportColumns(ctx: ShapeContext): Column[] {
 }
 
 function reportValues(report: ExportReport, ctx: ShapeContext): CellValue[] {
-  const values: CellValue[] = [report.id, report.agency, report.year, report.template];
+  const values: CellValue[] = [report.id, report.agency, report.agencyId, report.year, report.template];
   if (ctx.withStatus) values.push(report.status);
   return values;
 }
@@ -198,6 +199,7 @@ export function reportsSheet(source: ExportSource, ctx: ShapeContext): Sheet {
       text('sha256', 20),
       text('template'),
       text('agency', 24),
+      integer('agency_id'),
       integer('year'),
       text('published', 12),
       text('status', 12),
@@ -216,6 +218,7 @@ export function reportsSheet(source: ExportSource, ctx: ShapeContext): Sheet {
           r.sha256,
           r.template,
           r.agency,
+          r.agencyId,
           r.year,
           r.published,
           r.status,
@@ -285,6 +288,9 @@ export function sheetsOf(
         return { shape, sheets: [codebookSheet()], ticks: 0 };
       case 'harmonised':
         return { shape, sheets: [harmonisedSheet(source, ctx)], ticks: source.count(HARMONISED_TEMPLATES) };
+      case 'checks':
+      case 'gaps':
+        return { shape, sheets: source.panelSheets ? [source.panelSheets(shape)] : [], ticks: 0 };
     }
   });
 }

@@ -3,6 +3,7 @@
 // and handed out one report at a time, so a large export never holds all cells in memory.
 import type Database from 'better-sqlite3';
 import type { Template, TemplateId } from '../../shared/types';
+import { checksSheet, gapsSheet } from '../panel/sheets';
 import type {
   ExportCell,
   ExportFilters,
@@ -45,6 +46,7 @@ interface ReportRecord {
   sha256: string;
   template: Template | null;
   agency: string | null;
+  agency_id: number | null;
   year: number | null;
   published: string | null;
   status: string;
@@ -66,7 +68,7 @@ export function storeSource(db: Database.Database, filters: ExportFilters = {}):
   // Edits in effect: a reviewer's cell changes not undone.
   const records = db
     .prepare(
-      `SELECT r.id, r.path, r.sha256, r.template, r.agency, r.year, r.published, r.status, r.verified_by,
+      `SELECT r.id, r.path, r.sha256, r.template, r.agency, r.agency_id, r.year, r.published, r.status, r.verified_by,
          r.verified_at,
          (SELECT count(*) FROM edits e
            WHERE e.report_id = r.id AND e.kind = 'cell' AND e.action = 'do' AND e.undo_state = 'active') AS edits
@@ -82,6 +84,7 @@ export function storeSource(db: Database.Database, filters: ExportFilters = {}):
     sha256: r.sha256,
     template: r.template ?? 'unknown',
     agency: r.agency,
+    agencyId: r.agency_id,
     year: r.year,
     published: r.published,
     status: r.status,
@@ -109,6 +112,8 @@ export function storeSource(db: Database.Database, filters: ExportFilters = {}):
         .all(...where.params) as string[];
       return rows;
     },
+    panelSheets: (shape) =>
+      shape === 'gaps' ? gapsSheet(db, filters) : checksSheet(db, () => new Set(reports.map((r) => r.id))),
   };
 }
 

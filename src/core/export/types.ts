@@ -4,8 +4,16 @@ import type { Template, TemplateId } from '../../shared/types';
 export type ExportFormat = 'csv' | 'xlsx' | 'json';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'xlsx', 'json'];
 
-export type ExportShape = 'long' | 'wide' | 'reports' | 'codebook' | 'harmonised';
-export const EXPORT_SHAPES: readonly ExportShape[] = ['long', 'wide', 'reports', 'codebook', 'harmonised'];
+export type ExportShape = 'long' | 'wide' | 'reports' | 'codebook' | 'harmonised' | 'checks' | 'gaps';
+export const EXPORT_SHAPES: readonly ExportShape[] = [
+  'long',
+  'wide',
+  'reports',
+  'codebook',
+  'harmonised',
+  'checks',
+  'gaps',
+];
 
 /** Which reports are exported. Without filters: every verified report. */
 export interface ExportFilters {
@@ -17,6 +25,8 @@ export interface ExportFilters {
   templates?: readonly TemplateId[];
   /** Substring of the agency name, e.g. `街道`. */
   agency?: string;
+  /** Part of the agency's region (the `gaps` sheet). */
+  region?: string;
 }
 
 export interface ExportOptions extends ExportFilters {
@@ -67,6 +77,8 @@ export interface ExportReport {
   sha256: string;
   template: Template;
   agency: string | null;
+  /** The agency of the registry the report is placed under (null when it could not be placed). */
+  agencyId: number | null;
   year: number | null;
   published: string | null;
   status: string;
@@ -104,6 +116,8 @@ export interface ExportSource {
   reportCells(templates?: readonly TemplateId[]): Iterable<ReportCells>;
   /** Distinct cell keys of the selected reports of one template. */
   keysOf(template: TemplateId): string[];
+  /** The panel's sheets (`checks`, `gaps`), when the source is a store. */
+  panelSheets?: (shape: 'checks' | 'gaps') => Sheet;
 }
 
 // ---- What the writers write ----

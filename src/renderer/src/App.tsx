@@ -10,6 +10,13 @@ import { ToastProvider, useToast } from './common/toast';
 import { QueueScreen } from './queue/QueueScreen';
 import { ReviewScreen } from './review/ReviewScreen';
 import { ExportDialog } from './queue/ExportDialog';
+import { CompareScreen } from './panel/CompareScreen';
+import { CoverageScreen } from './panel/CoverageScreen';
+import { PanelChecks } from './panel/PanelChecks';
+import { usePanelText } from './panel/text';
+
+/** The panel's screens over the queue and the review screen: coverage, or two reports year over year. */
+type PanelView = { view: 'coverage' } | { view: 'compare'; reportId: number; otherId: number | null };
 
 function toRow(h: ReportHeader): ReportRow {
   const {
@@ -62,6 +69,7 @@ function Shell() {
   const [askName, setAskName] = useState(false);
   const [showKeys, setShowKeys] = useState(false);
   const [showExport, setShowExport] = useState(false);
+  const [panel, setPanel] = useState<PanelView | null>(null);
   const order = useRef<number[]>([]);
   const rowsRef = useRef<ReportRow[]>([]);
   rowsRef.current = rows ?? [];
@@ -144,6 +152,7 @@ function Shell() {
   const visited = useRef(new Set<number>());
   const open = useCallback((id: number) => {
     visited.current.add(id);
+    setPanel(null);
     setReviewId(id);
     setGeneration((g) => g + 1);
     setReviewing(true);
@@ -194,7 +203,13 @@ function Shell() {
   });
 
   const loaded = settings !== null && (settings.folder === null || rows !== null);
-  const screen = !settings?.folder ? 'welcome' : reviewing && reviewId !== null ? 'review' : 'queue';
+  const screen = !settings?.folder
+    ? 'welcome'
+    : panel
+      ? panel.view
+      : reviewing && reviewId !== null
+        ? 'review'
+        : 'queue';
   return (
     <I18nContext.Provider value={tr}>
       <div className="app" data-app-state={loaded ? 'loaded' : 'loading'} data-screen={screen}>
@@ -224,6 +239,7 @@ function Shell() {
           >
             {tr.t('export')}
           </button>
+          <CoverageButton disabled={!settings?.folder} onClick={() => setPanel({ view: 'coverage' })} />
           <button type="button" onClick={() => void openFolder('choose')} title="Ctrl+O">
             {tr.t('chooseFolder')}
           </button>
@@ -260,6 +276,29 @@ function Shell() {
                 onNextReport={nextReport}
                 onHeader={onHeader}
               />
+              <PanelChecks
+                reportId={reviewId}
+                active={screen === 'review'}
+                onOpenReport={open}
+                onCompare={(reportId, otherId) =>
+                  setPanel({ view: 'compare', reportId, otherId: otherId ?? null })
+                }
+              />
+            </div>
+          ) : null}
+          {panel?.view === 'coverage' ? (
+            <div className="screen">
+              <CoverageScreen active onOpenReport={open} onBack={() => setPanel(null)} />
+            </div>
+          ) : null}
+          {panel?.view === 'compare' ? (
+            <div className="screen">
+              <CompareScreen
+                reportId={panel.reportId}
+                otherId={panel.otherId}
+                onBack={() => setPanel(null)}
+                onOpenReport={open}
+              />
             </div>
           ) : null}
         </main>
@@ -279,6 +318,15 @@ function Shell() {
         {showExport ? <ExportDialog onClose={() => setShowExport(false)} /> : null}
       </div>
     </I18nContext.Provider>
+  );
+}
+
+function CoverageButton({ disabled, onClick }: { disabled: boolean; onClick: () => void }) {
+  const { p } = usePanelText();
+  return (
+    <button type="button" onClick={onClick} disabled={disabled} data-testid="coverage-button">
+      {p('coverage')}
+    </button>
   );
 }
 

@@ -164,6 +164,8 @@ const zh = {
   shape_reports: '报告清单：文件、状态、核验人、豁免说明',
   shape_codebook: '编码手册：字段、中文名称、单位',
   shape_harmonised: '统一口径：2019 与 2021 格式对齐',
+  shape_checks: '检查结果：跨报告与督查检查（逾期、格式、缺少部分、文字重复）',
+  shape_gaps: '缺报清单：各机关未发布的年度',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -328,6 +330,8 @@ const en: Record<MessageKey, string> = {
   shape_reports: 'Reports: file, status, verifier, waivers',
   shape_codebook: 'Codebook: keys, Chinese labels, units',
   shape_harmonised: 'Harmonised: 2019 and 2021 formats aligned',
+  shape_checks: 'Checks: across reports and supervisors’ checks (late, format, sections, reuse)',
+  shape_gaps: 'Gaps: years an agency did not publish',
 };
 
 const STATUS: Record<Language, Record<ReportStatus, string>> = {

@@ -42,6 +42,8 @@ describe('export command', () => {
       'reports',
       'codebook',
       'harmonised',
+      'checks',
+      'gaps',
     ]);
   });
 

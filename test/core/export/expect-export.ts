@@ -26,6 +26,7 @@ function byReport(rows: Record_[]): Map<number, Record_[]> {
 
 function expectReportColumns(row: Record_, { report }: ReportCells, withStatus: boolean): void {
   expect(row.agency).toBe(report.agency);
+  expect(row.agency_id ?? null).toBe(report.agencyId);
   expect(row.year).toBe(report.year);
   expect(row.template).toBe(report.template);
   if (withStatus) expect(row.status).toBe(report.status);
@@ -96,6 +97,7 @@ export function expectReports(sheets: Sheets, reports: readonly ReportCells[]): 
       sha256: report.sha256,
       template: report.template,
       agency: report.agency,
+      agency_id: report.agencyId,
       year: report.year,
       published: report.published,
       status: report.status,

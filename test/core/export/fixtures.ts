@@ -12,6 +12,7 @@ function report(id: number, template: TemplateId, over: Partial<ExportReport>): 
     sha256: `${id}`.padStart(64, 'a'),
     template,
     agency: null,
+    agencyId: null,
     year: null,
     published: null,
     status: 'verified',

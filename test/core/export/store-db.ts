@@ -82,6 +82,7 @@ interface StoredReport {
   sha256: string;
   template: Template;
   agency: string | null;
+  agency_id: number | null;
   year: number | null;
   published: string | null;
   status: string;
@@ -110,6 +111,7 @@ export function readStore(db: Store): ReportCells[] {
         sha256: r.sha256,
         template: r.template,
         agency: r.agency,
+        agencyId: r.agency_id,
         year: r.year,
         published: r.published,
         status: r.status,

@@ -38,7 +38,8 @@ describe('nianbao import and status', () => {
 
     out = [];
     expect(await runStatus(['--db', db])).toBe(0);
-    const lines = out.join('\n').split('\n');
+    // The status table; the panel's findings follow after an empty line.
+    const lines = out.join('\n').split('\n\n')[0]!.split('\n');
     expect(lines[0]).toMatch(/^状态\s+2021版\s+2019版\s+无表格\s+合计\s+文件缺失$/);
     expect(lines.find((l) => l.startsWith('新导入'))).toMatch(/^新导入\s+1\s+2\s+0\s+3\s+0$/);
     expect(lines.find((l) => l.startsWith('读取失败'))).toMatch(/^读取失败\s+0\s+0\s+1\s+1\s+0$/);

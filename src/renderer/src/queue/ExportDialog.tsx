@@ -6,7 +6,7 @@ import { api, errorText } from '../api';
 import { useT } from '../i18n';
 
 const FORMATS: ExportFormat[] = ['csv', 'xlsx', 'json'];
-const SHAPES: ExportShape[] = ['long', 'wide', 'reports', 'codebook', 'harmonised'];
+const SHAPES: ExportShape[] = ['long', 'wide', 'reports', 'codebook', 'harmonised', 'checks', 'gaps'];
 const TEMPLATES: TemplateId[] = ['2021', '2019', 'legacy'];
 
 function parseYears(text: string): number[] | null {

@@ -1,0 +1,157 @@
+// npm run bench:panel [-- --agencies 1000 --years 10 --fresh]
+// Multi-year series of generated reports (test/generator/series.ts): `agencies` agencies × `years` years, some
+// chains broken, some published late. Imports them, then times what the panel adds: placing reports and every
+// cross-report and supervisors' check including text reuse (full recompute), the coverage matrix, one report's
+// recompute after an edit, the registry's suggestions.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { suggestAgencies } from '../src/core/agencies/suggest';
+import { importFolder } from '../src/core/library';
+import { coverage } from '../src/core/panel/coverage';
+import { digestOf } from '../src/core/panel/digest';
+import { refreshPanel } from '../src/core/panel/refresh';
+import { openStore } from '../src/core/store';
+import { generateSeries } from '../test/generator/series';
+
+const { values: opts } = parseArgs({
+  options: {
+    agencies: { type: 'string', default: '1000' },
+    years: { type: 'string', default: '10' },
+    workers: { type: 'string' },
+    fresh: { type: 'boolean', default: false },
+  },
+});
+const agencies = Number(opts.agencies);
+const years = Number(opts.years);
+const workers = opts.workers === undefined ? undefined : Number(opts.workers);
+const LAST = 2024;
+
+const PLACES = [
+  ...'崔东滨海兰亭高碑永城平山青云长安新华龙泉凤凰金水白石南湖北关西岭桃源清河柳营望江红星太和兴隆广德明珠松林枫桥',
+];
+const DEPARTMENTS = [
+  '教育局',
+  '民政局',
+  '财政局',
+  '司法局',
+  '统计局',
+  '水利局',
+  '商务局',
+  '审计局',
+  '林业局',
+  '粮食局',
+];
+
+function folder(): string {
+  const source = createHash('sha256');
+  for (const dir of ['../test/generator'])
+    for (const f of readdirSync(join(import.meta.dirname, dir)).sort())
+      source.update(readFileSync(join(import.meta.dirname, dir, f)));
+  const key = `${agencies}x${years}-${source.digest('hex').slice(0, 12)}`;
+  const dir = join(tmpdir(), `nianbao-bench-panel-${key}`);
+  if (existsSync(join(dir, '.complete')) && !opts.fresh) return dir;
+  const partial = `${dir}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
+  const started = performance.now();
+  for (let i = 0; i < agencies; i++) {
+    const place = PLACES[i % PLACES.length]! + PLACES[Math.floor(i / PLACES.length) % PLACES.length]!;
+    const name = `${place}区${DEPARTMENTS[i % DEPARTMENTS.length]}`;
+    const sub = join(partial, `agency-${String(Math.floor(i / 100)).padStart(2, '0')}`);
+    mkdirSync(sub, { recursive: true });
+    const series = generateSeries({
+      agency: { name, parent: `${place}区人民政府`, self: '我局' },
+      from: LAST - years + 1,
+      to: LAST,
+      seed: 5000 + i,
+      ...(i % 10 === 3 ? { breaks: [{ year: 2022, rule: 'carry' as const }] } : {}),
+      ...(i % 7 === 0 ? { late: [2023] } : {}),
+    });
+    for (const r of series) writeFileSync(join(sub, `${i}-${r.year}.txt`), r.text);
+  }
+  writeFileSync(join(partial, '.complete'), key);
+  rmSync(dir, { recursive: true, force: true });
+  try {
+    renameSync(partial, dir);
+  } catch {
+    rmSync(partial, { recursive: true, force: true });
+  }
+  console.log(
+    `生成 ${agencies * years} 份报告 (generated) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${dir}`,
+  );
+  return dir;
+}
+
+function median(runs: number, f: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    f();
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+
+async function main(): Promise<void> {
+  const reports = folder();
+  const work = join(tmpdir(), `nianbao-bench-panel-db-${process.pid}`);
+  mkdirSync(work, { recursive: true });
+  const load = loadavg()[0]!;
+  try {
+    const db = openStore(join(work, 'panel.db'));
+    const imported = await importFolder(db, reports, { workers });
+    // The text checks' digests (sentences for reuse, sections), which the app computes batch by batch during import.
+    let t = performance.now();
+    const shas = db.prepare('SELECT DISTINCT sha256 FROM reports').pluck().all() as string[];
+    db.transaction(() => {
+      for (const sha of shas) digestOf(db, sha);
+    })();
+    const digestMs = performance.now() - t;
+    t = performance.now();
+    const cpu = process.cpuUsage();
+    const full = refreshPanel(db);
+    const fullMs = performance.now() - t;
+    const fullCpu = process.cpuUsage(cpu);
+    const byRule = db
+      .prepare('SELECT rule, count(*) AS n FROM panel_findings GROUP BY rule ORDER BY rule')
+      .all() as { rule: string; n: number }[];
+    const again = median(3, () => refreshPanel(db));
+    const matrix = coverage(db);
+    const coverageMs = median(5, () => coverage(db));
+    const one = db.prepare('SELECT id FROM reports WHERE panel_year = 2022 LIMIT 1').pluck().get() as number;
+    const oneMs = median(5, () => refreshPanel(db, [one]));
+    t = performance.now();
+    const suggestions = suggestAgencies(db);
+    const suggestMs = performance.now() - t;
+    db.close();
+
+    const line = (label: string, value: string) => console.log(`${label.padEnd(44)} ${value}`);
+    console.log(
+      `\nbench:panel — ${agencies} 个机关 × ${years} 年 = ${imported.progress.done} 份报告, ${availableParallelism()} 核, ` +
+        `load average ${load.toFixed(1)} at start`,
+    );
+    line('import: seconds', imported.seconds.toFixed(2));
+    line('text digests for reuse + sections: ms', `${digestMs.toFixed(0)} (${shas.length} documents)`);
+    line(
+      'all panel checks after import: ms',
+      `${fullMs.toFixed(0)} (CPU ${((fullCpu.user + fullCpu.system) / 1000).toFixed(0)} ms)`,
+    );
+    line('  agencies / reports / findings', `${full.agencies} / ${full.reports} / ${full.findings}`);
+    line('  findings by rule', byRule.map((r) => `${r.rule} ${r.n}`).join(', '));
+    line('panel recompute again (median of 3): ms', again.toFixed(0));
+    line('import + digests + checks: seconds', (imported.seconds + (digestMs + fullMs) / 1000).toFixed(2));
+    line(
+      'coverage matrix (median of 5): ms',
+      `${coverageMs.toFixed(0)} (${matrix.rows.length} × ${matrix.years.length})`,
+    );
+    line('one report changed → its agency: ms', oneMs.toFixed(1));
+    line('registry suggestions: ms', `${suggestMs.toFixed(0)} (${suggestions.length})`);
+    line('goals', 'coverage ≤ 300 ms; all checks after import ≤ 2 s; import + reuse ≤ 20 s');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
