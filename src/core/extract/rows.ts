@@ -51,6 +51,8 @@ function labelStartFrom(text: string, at: number, floor: number, numbering?: str
     }
     break;
   }
+  // The label's own text stopped at the mark of its numbering (`1、申请人…`: `、` is a label character).
+  if (i - 1 >= floor && /[.．、]/.test(text[i] ?? '') && /\d/.test(text[i - 1]!)) i++;
   // Numbering such as `5.` or `5、` right before the label.
   if (i - 2 >= floor && /[.．、]/.test(text[i - 1]!) && /\d/.test(text[i - 2]!)) {
     let d = i - 1;

@@ -169,8 +169,12 @@ function optionsOf(token: Token, maxCells: number, cap: number): Option[] {
  * `lastIsSum` says that check is "the last cell is the sum of the others", which lets a long glued run be cut fast.
  */
 export function solveRow(allTokens: Token[], n: number, check?: RowCheck, lastIsSum = false): RowResult {
-  const tokens = collapseEmpties(allTokens);
-  const valueTokens = tokens.filter((t) => t.kind !== 'empty');
+  let tokens = collapseEmpties(allTokens);
+  let valueTokens = tokens.filter((t) => t.kind !== 'empty');
+  if (valueTokens.length > n) {
+    tokens = dropLeadingGridBlanks(tokens, valueTokens.length - n);
+    valueTokens = tokens.filter((t) => t.kind !== 'empty');
+  }
   if (valueTokens.length > n) return longRow(tokens, n, check);
   if (valueTokens.length === 0) {
     const cells = Array.from({ length: n }, (): CellRead => ({
@@ -400,6 +404,25 @@ function* placements(n: number, k: number): Generator<number[]> {
     return;
   }
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) yield [i, j];
+}
+
+/**
+ * Empty grid cells before a row's first value, where the row has more cells than the form: the label's cell split in
+ * two (a merged label cell drawn as two, as PDFs do), not blank values. At most `excess` are dropped.
+ */
+function dropLeadingGridBlanks(tokens: Token[], excess: number): Token[] {
+  const out: Token[] = [];
+  let dropped = 0;
+  let seenValue = false;
+  for (const t of tokens) {
+    if (!seenValue && dropped < excess && t.kind === 'blank' && t.raw === '') {
+      dropped++;
+      continue;
+    }
+    if (t.kind !== 'empty') seenValue = true;
+    out.push(t);
+  }
+  return out;
 }
 
 /** Runs of empty cells are colspan padding or one blank cell, never many blank cells. */

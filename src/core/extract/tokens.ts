@@ -43,7 +43,8 @@ export function tokenize(
   grid?: GridCells,
 ): Token[] {
   // No row's values span more than a few hundred characters; what lies beyond is not read.
-  const segment = maskRemarks(text.slice(start, Math.min(end, start + MAX_REGION)));
+  const unmasked = text.slice(start, Math.min(end, start + MAX_REGION));
+  const segment = maskRemarks(unmasked);
   const tokens: Token[] = [];
   const re =
     /([+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)(万元|人次|元|件|条|个|人|次|项|篇|起|%)?|(—+|-+|\/)|([\u3400-\u9fff]+)|(\|)/g;
@@ -69,7 +70,8 @@ export function tokenize(
     }
     if (m[4] !== undefined) {
       if (stopAtProse && m[4].length >= 8) break;
-      if ((m[4] === '无' || m[4] === '空') && isWholeCell(segment, at, at + 1)) {
+      // `（四）无` is a heading cut from `无法提供`, not a blank cell: the masked remark must not make it look alone.
+      if ((m[4] === '无' || m[4] === '空') && isWholeCell(unmasked, at, at + 1)) {
         tokens.push({ kind: 'blank', raw: m[4], start: start + at, end: start + at + 1 });
       }
       lastPipeLine = -1;
