@@ -12,7 +12,7 @@ import type {
 import { gridCells } from './grid-cells';
 import { normalizeText, originalSpan, type NormalizedText } from '../read/normalize';
 import { fieldsOf } from '../fields';
-import { checkRules, confirmedKeys } from '../rules';
+import { evaluateRules } from '../rules';
 import { checkProse } from '../rules/prose';
 import { readActiveTable } from './active-table';
 import { readApplyTable, REVIEW_HEADING, searchFrom } from './apply-table';
@@ -88,9 +88,12 @@ export function extractReport(input: string | ExtractInput): Extraction {
   }
 
   const findings: Finding[] = tables.flatMap((t) => t.result.findings);
+  let confirmed = new Set<string>();
   if (template !== 'unknown') {
     const values = new Map(cells.map((c) => [c.key, c.value]));
-    findings.push(...checkRules(template, values, legacy?.rules));
+    const rules = evaluateRules(template, values, legacy?.rules);
+    findings.push(...rules.findings);
+    confirmed = rules.confirmed;
     const firstTable = Math.min(...tables.map((t) => t.result.start));
     findings.push(...checkProse(text.slice(0, firstTable), template, (k) => values.get(k)));
   }
@@ -125,10 +128,6 @@ export function extractReport(input: string | ExtractInput): Extraction {
   // A rule that fails puts its cells in review, except cells read cleanly that another rule confirms: the wrong
   // cell is among the others. When every cell is confirmed elsewhere, the document itself is inconsistent and its
   // total is shown.
-  const confirmed =
-    template === 'unknown'
-      ? new Set<string>()
-      : confirmedKeys(template, new Map(cells.map((c) => [c.key, c.value])), legacy?.rules);
   const byKey = new Map(cells.map((c) => [c.key, c]));
   // A cell whose reading needed the arithmetic itself (a cut, a blank row) is not confirmed by that arithmetic.
   const readByRule = new Set(findings.filter((f) => f.rule.startsWith('extract.')).flatMap((f) => f.keys));

@@ -61,7 +61,6 @@ export function withTableRules(rules: SumRule[], tableRules: SumRule[]): SumRule
 
 const fmt = (n: number): string => String(Math.round(n * 1e6) / 1e6);
 
-/** Every rule of the template that the values break, as findings. Cells absent from `values` skip their rules. */
 /** The rules a report's values are checked by: the spec's, the province's own channels, the table's own sums. */
 function reportRules(
   template: TemplateId,
@@ -76,16 +75,35 @@ function reportRules(
   return withTableRules(rules, tableRules);
 }
 
-export function checkRules(template: TemplateId, values: CellValues, tableRules: SumRule[] = []): Finding[] {
+export interface RuleOutcome {
+  /** Every rule that the values break, as findings. Cells absent from `values` skip their rules. */
+  findings: Finding[];
+  /** Keys of every rule that applies to these values and holds: cells the table's arithmetic confirms. */
+  confirmed: Set<string>;
+}
+
+/** Checks the report's rules once: what breaks and what the holding rules confirm. */
+export function evaluateRules(
+  template: TemplateId,
+  values: CellValues,
+  tableRules: SumRule[] = [],
+): RuleOutcome {
   const get = lookup(values);
   const rules = reportRules(template, values, get, tableRules);
   const failing: { rule: SumRule; left: number; right: number }[] = [];
+  const confirmed = new Set<string>();
   for (const rule of rules) {
     if (!applicable(rule, get)) continue;
     const left = sum(rule.left, get);
     const right = sum(rule.right, get);
-    if (Math.abs(left - right) > EPS) failing.push({ rule, left, right });
+    if (Math.abs(left - right) > EPS) {
+      failing.push({ rule, left, right });
+      continue;
+    }
+    for (const k of rule.left) if (get(k) !== undefined) confirmed.add(k);
+    for (const k of rule.right) if (get(k) !== undefined) confirmed.add(k);
   }
+  if (failing.length === 0) return { findings: [], confirmed };
   // Tables are checked apart: a wrong cell in one table says nothing about another.
   const tableOf = (r: SumRule): string =>
     r.id.startsWith('apply.') ? 'apply' : r.id === 'legacy.parts' ? `${r.id}:${r.left[0]}` : r.id;
@@ -94,7 +112,7 @@ export function checkRules(template: TemplateId, values: CellValues, tableRules:
     const inTable = (r: SumRule): boolean => tableOf(r) === table;
     located.set(table, locateSuspect(failing.map((f) => f.rule).filter(inTable), rules.filter(inTable), get));
   }
-  return failing.map(({ rule, left, right }) => {
+  const findings = failing.map(({ rule, left, right }): Finding => {
     const suspect = located.get(tableOf(rule));
     return {
       rule: rule.id,
@@ -104,22 +122,19 @@ export function checkRules(template: TemplateId, values: CellValues, tableRules:
       ...(suspect ? { suspect: suspect.key, suggestion: suspect.value } : {}),
     };
   });
+  return { findings, confirmed };
 }
 
-/** Keys of every rule that applies to these values and holds: cells the table's arithmetic confirms. */
+export function checkRules(template: TemplateId, values: CellValues, tableRules: SumRule[] = []): Finding[] {
+  return evaluateRules(template, values, tableRules).findings;
+}
+
 export function confirmedKeys(
   template: TemplateId,
   values: CellValues,
   tableRules: SumRule[] = [],
 ): Set<string> {
-  const get = lookup(values);
-  const out = new Set<string>();
-  for (const rule of reportRules(template, values, get, tableRules)) {
-    if (!applicable(rule, get)) continue;
-    if (Math.abs(sum(rule.left, get) - sum(rule.right, get)) > EPS) continue;
-    for (const k of [...rule.left, ...rule.right]) if (get(k) !== undefined) out.add(k);
-  }
-  return out;
+  return evaluateRules(template, values, tableRules).confirmed;
 }
 
 /**

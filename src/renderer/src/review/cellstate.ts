@@ -1,6 +1,6 @@
 // What the reviewer has and has not looked at: every cell of the report is confirmed by the table's arithmetic,
 // read but unconfirmed (no rule checks it), listed for review, or edited.
-import { rulesFor } from '../../../core/rules';
+import { confirmedKeys } from '../../../core/rules';
 import type { CellState } from '../../../core/words';
 import type { CellView } from '../../../shared/api';
 import type { Template } from '../../../shared/types';
@@ -8,26 +8,12 @@ import type { FindingIndex } from './findings';
 
 export type { CellState };
 
-const EPS = 1e-6;
-
-/** Keys of every rule that applies to the report and holds. */
-function confirmedKeys(template: Template | null, cells: ReadonlyMap<string, CellView>): Set<string> {
-  const out = new Set<string>();
-  if (template !== '2019' && template !== '2021' && template !== 'legacy') return out;
-  const has = (k: string): boolean => cells.has(k);
-  const value = (k: string): number => Number(cells.get(k)?.value ?? 0);
-  for (const rule of rulesFor(template, has)) {
-    const legacy = rule.id.startsWith('legacy.');
-    const applies = legacy
-      ? rule.left.every(has) && rule.right.some(has)
-      : rule.left.every(has) && rule.right.every(has);
-    if (!applies) continue;
-    const left = rule.left.reduce((s, k) => s + value(k), 0);
-    const right = rule.right.reduce((s, k) => s + value(k), 0);
-    if (Math.abs(left - right) > EPS) continue;
-    for (const k of [...rule.left, ...rule.right]) if (has(k)) out.add(k);
-  }
-  return out;
+/** Keys of every rule that applies to the report and holds (the same rules the extractor and the store check). */
+function confirmedCells(template: Template | null, cells: ReadonlyMap<string, CellView>): Set<string> {
+  if (template !== '2019' && template !== '2021' && template !== 'legacy') return new Set();
+  const values = new Map<string, number | null>();
+  for (const [key, cell] of cells) values.set(key, cell.value);
+  return confirmedKeys(template, values);
 }
 
 export function cellStates(
@@ -35,7 +21,7 @@ export function cellStates(
   cells: ReadonlyMap<string, CellView>,
   index: FindingIndex,
 ): Map<string, CellState> {
-  const confirmed = confirmedKeys(template, cells);
+  const confirmed = confirmedCells(template, cells);
   const states = new Map<string, CellState>();
   for (const [key, cell] of cells) {
     let state: CellState;
