@@ -4,7 +4,7 @@ import { basename, extname, join } from 'node:path';
 import { processDocument } from '../core/pipeline';
 import { toPrediction } from '../core/prediction';
 
-const DOCUMENT = /\.(?:txt|text|htm|html|shtml|xhtml|docx|pdf|doc)$/i;
+const DOCUMENT = /\.(?:txt|text|htm|html|shtml|xhtml|docx|pdf|doc|png|jpe?g)$/i;
 
 async function collect(paths: string[]): Promise<string[]> {
   const files: string[] = [];

@@ -13,9 +13,22 @@ import {
   unknownEncoding,
 } from './failure';
 import { readHtmlBytes, readHtmlString } from './html';
-import type { ReadFailure, ReadResult } from './types';
+import { readPageImage, readScannedPdf } from './ocr';
+import type { ReadFailure, ReadOptions, ReadResult } from './types';
 
-export type { Grid, ReadResult, ReadOk, ReadFailure, TableSource, TableCellSource } from './types';
+export type {
+  Grid,
+  ReadResult,
+  ReadOk,
+  ReadFailure,
+  ReadOptions,
+  ReadProgress,
+  TableSource,
+  TableCellSource,
+} from './types';
+
+/** Page images that OCR reads (the canvas library decodes these); TIFF is not among them. */
+const OCR_IMAGES = new Set(['PNG', 'JPEG', 'WebP', 'GIF']);
 
 const ZIP_NAMES = {
   xlsx: ['Excel 表格（.xlsx）', 'Excel workbook'],
@@ -28,7 +41,7 @@ const ZIP_NAMES = {
 function unsupported(sniffed: Sniffed): ReadFailure | null {
   switch (sniffed.kind) {
     case 'pdf':
-      return pdfNotSupported();
+      return null;
     case 'ole2':
       return readFailure(
         'unknown',
@@ -50,6 +63,7 @@ function unsupported(sniffed: Sniffed): ReadFailure | null {
         'MHT web archive not supported',
       );
     case 'other-binary':
+      if (OCR_IMAGES.has(sniffed.what)) return null;
       return sniffed.isImage
         ? readFailure(
             'unknown',
@@ -94,13 +108,23 @@ function readPlainText(bytes: Uint8Array): ReadResult {
 }
 
 /** Reads one report file. Never throws for bad input: every problem is a failure with a one-line message. */
-export async function readDocument(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
+export async function readDocument(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ReadOptions = {},
+): Promise<ReadResult> {
   if (bytes.length > MAX_BYTES) return tooLarge(bytes.length);
   if (bytes.length === 0) return emptyFile('unknown');
   const sniffed = sniffFormat(bytes, fileName);
   const refused = unsupported(sniffed);
   if (refused) return refused;
   try {
+    if (sniffed.kind === 'pdf') {
+      // A scan is read by OCR; a PDF with a text layer waits for the PDF text reader.
+      const scanned = await readScannedPdf(bytes, options);
+      return !scanned.ok && scanned.code === 'unsupported' ? pdfNotSupported() : scanned;
+    }
+    if (sniffed.kind === 'other-binary') return await readPageImage(bytes, sniffed.what, options);
     if (sniffed.kind === 'docx') return await readDocx(bytes);
     if (sniffed.kind === 'html') return extensionNote(fileName, readHtmlBytes(bytes));
     return extensionNote(fileName, readPlainText(bytes));

@@ -68,9 +68,31 @@ export interface ReadOk {
   layout?: PageLayout;
   /** Things a reviewer may want to know (e.g. "文件编码为 GB18030"). */
   warnings: string[];
+  /** Set when the text was read by OCR from page images: every value in it is `how: 'ocr'`. */
+  ocr?: OcrInfo;
 }
 
-export type ReadErrorCode = 'binary' | 'too_large' | 'unsupported' | 'corrupt' | 'empty' | 'encoding';
+/** How a document was OCR'd, and which stretches of its text the recogniser was not sure of. */
+export interface OcrInfo {
+  engine: string;
+  /** Spans of `ReadOk.text` (cells, lines) with a weak or disputed character; sorted by start. */
+  doubtful: Span[];
+}
+
+/** Per-page progress of a slow read (OCR). */
+export interface ReadProgress {
+  page: number;
+  pages: number;
+}
+
+export interface ReadOptions {
+  /** OCR of scans and page images; on unless turned off (then a scan is a clear failure). */
+  ocr?: boolean;
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+export type ReadErrorCode =
+  'binary' | 'too_large' | 'unsupported' | 'corrupt' | 'empty' | 'encoding' | 'ocr_off';
 
 export interface ReadFailure {
   ok: false;

@@ -9,10 +9,13 @@ export interface GrayImage {
   data: Uint8Array;
 }
 
-/** Images larger than this are scaled down before OCR (about A4 at 300 dpi). */
-export const MAX_OCR_PIXELS = 2480 * 3508;
+/**
+ * Page images are read with their longer side at most this many pixels (A4 at about 170 dpi): the table and line
+ * finders are tuned for that scale, and it bounds the memory and time a page takes.
+ */
+export const MAX_SIDE = 2000;
 /** Images whose header declares more pixels than this are refused without decoding them. */
-export const MAX_DECODE_PIXELS = 80_000_000;
+export const MAX_DECODE_PIXELS = 50_000_000;
 
 export function grayFromRgba(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): GrayImage {
   const data = new Uint8Array(width * height);
@@ -31,10 +34,9 @@ export function grayFromCanvas(canvas: Canvas): GrayImage {
   return grayFromRgba(data, width, height);
 }
 
-/** The scale (≤ 1) that brings `width × height` within `maxPixels`. */
-export function fitScale(width: number, height: number, maxPixels = MAX_OCR_PIXELS): number {
-  const pixels = width * height;
-  return pixels <= maxPixels ? 1 : Math.sqrt(maxPixels / pixels);
+/** The scale (≤ 1) that brings the longer side within `maxSide`. */
+export function fitScale(width: number, height: number, maxSide = MAX_SIDE): number {
+  return Math.min(1, maxSide / Math.max(width, height, 1));
 }
 
 /** Width and height from a PNG or JPEG header, without decoding; null when the header cannot be read. */
@@ -63,10 +65,13 @@ export function imageSize(bytes: Uint8Array): { width: number; height: number } 
   return null;
 }
 
-/** Decodes a PNG/JPEG (or another format the canvas library reads), scaled down to `maxPixels`. */
-export async function decodeImage(bytes: Uint8Array, maxPixels = MAX_OCR_PIXELS): Promise<GrayImage> {
+/** Decodes a PNG/JPEG (or another format the canvas library reads), scaled down to `maxSide`. */
+export async function decodeImage(
+  bytes: Uint8Array,
+  maxSide = MAX_SIDE,
+): Promise<GrayImage & { scale: number }> {
   const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  const scale = fitScale(image.width, image.height, maxPixels);
+  const scale = fitScale(image.width, image.height, maxSide);
   const width = Math.max(1, Math.round(image.width * scale));
   const height = Math.max(1, Math.round(image.height * scale));
   const canvas = createCanvas(width, height);
@@ -74,7 +79,7 @@ export async function decodeImage(bytes: Uint8Array, maxPixels = MAX_OCR_PIXELS)
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
   ctx.drawImage(image, 0, 0, width, height);
-  return grayFromCanvas(canvas);
+  return { ...grayFromCanvas(canvas), scale };
 }
 
 /** A copy of part of an image (clamped to the image). */
