@@ -11,13 +11,16 @@ import { readLegacyTable } from './legacy-table';
 import { readMeta } from './meta';
 import { readReviewTable } from './review-table';
 import type { TableResult } from './table-read';
+import type { OcrInfo } from '../read/types';
+import { reviewOcr } from './ocr-review';
 
 export { EXTRACTOR_VERSION } from './version';
 
 /** Longer documents are read up to this many characters; the tables of a report are far shorter. */
 const MAX_CHARS = 2_000_000;
 
-export function extractReport(original: string): Extraction {
+/** `ocr`: the text was read by OCR (every cell becomes `how: 'ocr'`, in review unless the arithmetic confirms it). */
+export function extractReport(original: string, ocr?: OcrInfo): Extraction {
   const norm = normalizeText(original.length > MAX_CHARS ? original.slice(0, MAX_CHARS) : original);
   const text = norm.text;
   const meta = readMeta(text);
@@ -86,7 +89,16 @@ export function extractReport(original: string): Extraction {
   for (const f of findings)
     if (f.severity !== 'info' || f.rule.startsWith('extract.')) for (const k of f.keys) review.add(k);
 
-  return { template, meta, tables: tables.map((t) => t.read), cells, findings, review: [...review] };
+  const extraction = {
+    template,
+    meta,
+    tables: tables.map((t) => t.read),
+    cells,
+    findings,
+    review: [...review],
+  };
+  if (ocr) reviewOcr(extraction, ocr);
+  return extraction;
 }
 
 /** A 2019/2021 report has all three tables; one the reader could not find is for the reviewer to look at. */

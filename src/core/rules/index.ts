@@ -112,3 +112,20 @@ function locateSuspect(
 }
 
 export { rulesFor } from './definitions';
+
+/**
+ * Cells the table's arithmetic vouches for: each appears in at least one rule of the template that applies and
+ * holds, and in no rule that fails.
+ */
+export function confirmedKeys(template: TemplateId, values: CellValues): Set<string> {
+  const get = lookup(values);
+  const held = new Set<string>();
+  const broken = new Set<string>();
+  for (const rule of rulesFor(template, (k) => get(k) !== undefined)) {
+    if (!applicable(rule, get)) continue;
+    const holds = Math.abs(sum(rule.left, get) - sum(rule.right, get)) <= EPS;
+    for (const k of [...rule.left, ...rule.right]) if (get(k) !== undefined) (holds ? held : broken).add(k);
+  }
+  for (const k of broken) held.delete(k);
+  return held;
+}
