@@ -141,6 +141,7 @@ export class ReviewService implements ServiceHandlers {
         this.emit('importProgress', this.progress);
       },
       onReportsChanged: (reportIds) => this.emit('reportsChanged', { reportIds }),
+      ocr: () => this.settings.ocr,
     });
     return settings;
   }

@@ -15,6 +15,8 @@ export interface Settings {
   folder: string | null;
   /** True when the folder is the copy of the bundled sample reports. */
   usingSamples: boolean;
+  /** Read scans and page images by OCR (slow: seconds a page). Off: such files fail with 未启用文字识别（OCR）. */
+  ocr: boolean;
 }
 
 export interface ImportFailure {

@@ -34,6 +34,10 @@ export interface ImporterOptions {
   flushBudgetMs?: number;
   /** Extractor version recorded with each report (tests simulate upgrades). */
   version?: number;
+  /** Whether scans and page images are OCR'd (the reviewer's setting, asked per file). Default: yes. */
+  ocr?: () => boolean;
+  /** Per-page progress of a file being OCR'd. */
+  onPageProgress?: (path: string, page: number, pages: number) => void;
 }
 
 const KEPT_FAILURES = 50;
@@ -77,7 +81,12 @@ export class Importer {
     private readonly opts: ImporterOptions = {},
   ) {
     this.version = opts.version ?? EXTRACTOR_VERSION;
-    this.reader = createReader(this.version, { workers: opts.workers, onWarning: opts.onWarning });
+    this.reader = createReader(this.version, {
+      workers: opts.workers,
+      onWarning: opts.onWarning,
+      ...(opts.ocr ? { ocr: opts.ocr } : {}),
+      ...(opts.onPageProgress ? { onPageProgress: opts.onPageProgress } : {}),
+    });
   }
 
   get snapshot(): LibraryProgress {

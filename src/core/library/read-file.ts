@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import type { FileContent, ImportedFile } from '../store/save';
 import { processDocument } from '../pipeline';
 import { MAX_BYTES, tooLarge } from '../read/failure';
+import type { ReadOptions } from '../read/types';
 
 export interface HashedFile {
   path: string;
@@ -43,7 +44,7 @@ function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export async function extractContent(file: HashedFile): Promise<FileContent> {
+export async function extractContent(file: HashedFile, options: ReadOptions = {}): Promise<FileContent> {
   const failed = (error: string): FileContent => ({
     format: null,
     text: null,
@@ -54,7 +55,7 @@ export async function extractContent(file: HashedFile): Promise<FileContent> {
   });
   if (!file.bytes) return failed(tooLarge(file.size).error);
   try {
-    const { read, extraction } = await processDocument(file.bytes, basename(file.path));
+    const { read, extraction } = await processDocument(file.bytes, basename(file.path), options);
     if (!read.ok) return { ...failed(read.error), format: read.format === 'unknown' ? null : read.format };
     return {
       format: read.format,

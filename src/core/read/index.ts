@@ -121,8 +121,8 @@ export async function readDocument(
   try {
     if (sniffed.kind === 'pdf') {
       // A scan is read by OCR; a PDF with a text layer waits for the PDF text reader.
-      const scanned = await readScannedPdf(bytes, options);
-      return !scanned.ok && scanned.code === 'unsupported' ? pdfNotSupported() : scanned;
+      const scanned = await readScannedPdf(bytes, options).catch(() => null);
+      return !scanned || (!scanned.ok && scanned.code === 'unsupported') ? pdfNotSupported() : scanned;
     }
     if (sniffed.kind === 'other-binary') return await readPageImage(bytes, sniffed.what, options);
     if (sniffed.kind === 'docx') return await readDocx(bytes);

@@ -78,11 +78,15 @@ describe('files the reader refuses, each with a one-line Chinese-first message',
     }
   });
 
-  it('an image', async () => {
+  it('an image without text, and any image when OCR is turned off', async () => {
     const result = await readDocument(png(), '年报截图.png');
-    expect(result).toMatchObject({ ok: false, code: 'unsupported' });
-    expect(!result.ok && result.error).toContain('PNG');
+    expect(result).toMatchObject({ ok: false, format: 'image', code: 'empty' });
+    expect(!result.ok && result.error).toContain('文字识别');
     expectOneLineMessage(result);
+    const off = await readDocument(png(), '年报截图.png', { ocr: false });
+    expect(off).toMatchObject({ ok: false, format: 'image', code: 'ocr_off' });
+    expect(!off.ok && off.error).toMatch(/^未启用文字识别（OCR）/);
+    expectOneLineMessage(off);
   });
 
   it('random bytes, short and long', async () => {
