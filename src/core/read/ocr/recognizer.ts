@@ -117,11 +117,14 @@ function decode(
     const row = t * classes;
     let best = 0;
     let bestP = probs[row]!;
-    if (allowedIdx) {
-      for (const k of allowedIdx) if (probs[row + k]! > bestP) ((best = k), (bestP = probs[row + k]!));
-    } else {
-      for (let k = 1; k < classes; k++) if (probs[row + k]! > bestP) ((best = k), (bestP = probs[row + k]!));
-    }
+    const consider = (k: number): void => {
+      if (probs[row + k]! > bestP) {
+        best = k;
+        bestP = probs[row + k]!;
+      }
+    };
+    if (allowedIdx) for (const k of allowedIdx) consider(k);
+    else for (let k = 1; k < classes; k++) consider(k);
     if (best !== 0 && best !== prev)
       chars.push({ char: dictionary[best - 1] ?? '', prob: bestP, x: (t + 0.5) * stepWidth });
     else if (best !== 0 && chars.length > 0) {
