@@ -1,6 +1,7 @@
 // Page images as the OCR sees them: one byte of grey per pixel (0 black … 255 white), decoded from PNG/JPEG or
 // rendered from a PDF page, within bounds of size so that a huge image cannot exhaust memory.
-import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
+// The native canvas module is loaded only when an image is decoded (text reports never load it).
+import type { Canvas } from '@napi-rs/canvas';
 
 export interface GrayImage {
   width: number;
@@ -70,6 +71,7 @@ export async function decodeImage(
   bytes: Uint8Array,
   maxSide = MAX_SIDE,
 ): Promise<GrayImage & { scale: number }> {
+  const { createCanvas, loadImage } = await import('@napi-rs/canvas');
   const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const scale = fitScale(image.width, image.height, maxSide);
   const width = Math.max(1, Math.round(image.width * scale));

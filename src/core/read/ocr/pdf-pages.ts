@@ -1,6 +1,5 @@
 // Page images of an image-only PDF: each page rendered with pdfjs-dist onto an @napi-rs/canvas at the resolution
 // of its scanned image (bounded), one page at a time so that only one page's pixels are held.
-import { createCanvas } from '@napi-rs/canvas';
 import type { PDFDocumentLoadingTask, PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
 import { grayFromCanvas, MAX_SIDE, type GrayImage } from './image';
 
@@ -58,6 +57,7 @@ export async function renderPage(page: PDFPageProxy): Promise<PageImage> {
   // The scan's own resolution, but at least 150 dpi and at most 300 dpi or MAX_SIDE pixels.
   const scale = Math.min(Math.max(wanted, 150 / 72), 300 / 72, MAX_SIDE / Math.max(width, height, 1));
   const viewport = page.getViewport({ scale });
+  const { createCanvas } = await import('@napi-rs/canvas');
   const canvas = createCanvas(
     Math.max(1, Math.round(viewport.width)),
     Math.max(1, Math.round(viewport.height)),
