@@ -15,5 +15,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // expect.poll waits for a state (a row count, a status text) to arrive; its default of 1 s failed CI at load
+    // average 4-5. A condition that never comes still fails, after 30 s.
+    expect: { poll: { timeout: 30_000, interval: 50 } },
   },
 });

@@ -2,6 +2,7 @@
 // Generates reports with known truth (not timed), then times extractReport over all of them on this one thread and
 // prints throughput, per-report latency and the score figures on the same set.
 import { extractReport } from '../src/core/extract';
+import { benchPdf } from './pdf';
 import type { Prediction } from '../src/shared/types';
 import { percentile, planReports } from '../test/generator/run';
 import { predictionOf, scoreReports } from '../test/generator/score';
@@ -75,3 +76,6 @@ const lines = [
   `    published_accuracy_pct: ${score.published_accuracy_pct}`,
 ];
 console.log(lines.join('\n'));
+
+// Text PDFs: pages per second through the PDF reader (bench/pdf.ts).
+await benchPdf();

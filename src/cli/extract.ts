@@ -1,10 +1,11 @@
 // `nianbao extract <files or folders…> --out <dir>`: one prediction JSON per document.
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
+import { withCompanions } from '../core/library/companions';
 import { processDocument } from '../core/pipeline';
 import { toPrediction } from '../core/prediction';
 
-const DOCUMENT = /\.(?:txt|text|htm|html|shtml|xhtml|docx|pdf|doc|png|jpe?g)$/i;
+const DOCUMENT = /\.(?:txt|text|htm|html|shtml|xhtml|docx|pdf|doc|wps|xls|xlsx|ofd|png|jpe?g)$/i;
 
 async function collect(paths: string[]): Promise<string[]> {
   const files: string[] = [];
@@ -39,7 +40,7 @@ export async function run(args: string[]): Promise<number> {
   for (const file of files) {
     try {
       const bytes = await readFile(file);
-      const { read, extraction } = await processDocument(bytes, basename(file));
+      const { read, extraction } = await withCompanions(file, await processDocument(bytes, basename(file)));
       if (!read.ok || !extraction) {
         failed++;
         console.error(`失败 ${file}: ${read.ok ? '未能读取' : read.error}`);

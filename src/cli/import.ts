@@ -73,7 +73,17 @@ const TALLY_LABELS: [keyof Tally, string][] = [
   ['gone', '文件已删除 (missing)'],
   ['unchanged', '内容未变 (unchanged)'],
   ['skipped', '未变，跳过 (skipped)'],
+  ['unsaved', '未能保存到数据库 (not stored)'],
+  ['unlisted', '无法读取的文件夹 (folders not listed)'],
 ];
+
+/**
+ * The import's exit code: 0 when every file found is in the store (as a report, a failed one included); 1 when
+ * files could not be stored (disk full, database locked) or folders could not be listed.
+ */
+export function importExitCode(tally: Tally): number {
+  return tally.unsaved > 0 || tally.unlisted > 0 ? 1 : 0;
+}
 
 export function printTally(tally: Tally): void {
   for (const [key, label] of TALLY_LABELS) {
@@ -106,7 +116,13 @@ export async function run(args: string[]): Promise<number> {
     );
     printTally(result.tally);
     printFailures(result.progress);
-    return 0;
+    const code = importExitCode(result.tally);
+    if (code !== 0)
+      console.error(
+        `导入未完成：${result.tally.unsaved} 个文件未能保存，${result.tally.unlisted} 个文件夹无法读取 ` +
+          `(import incomplete: ${result.tally.unsaved} files not stored, ${result.tally.unlisted} folders not listed)`,
+      );
+    return code;
   } finally {
     db.close();
   }

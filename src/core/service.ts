@@ -18,6 +18,7 @@ import type {
 import { exportDataset, ExportError } from './export';
 import * as store from './store';
 import { startLibrary, type LibraryHandle } from './service/library';
+import { pageImage, sourceLocation } from './service/page-source';
 import { readSettings, writeSettings } from './service/settings';
 
 export interface ServiceOptions {
@@ -97,6 +98,8 @@ export class ReviewService implements ServiceHandlers {
       reopenReport: (a) => this.reopenReport(a),
       waiveFinding: (a) => this.waiveFinding(a),
       cellHistory: (a) => this.cellHistory(a),
+      getSourceLocation: (a) => this.getSourceLocation(a),
+      getPageImage: (a) => this.getPageImage(a),
     };
   }
 
@@ -226,6 +229,14 @@ export class ReviewService implements ServiceHandlers {
 
   async cellHistory({ reportId, key }: { reportId: number; key: string }) {
     return store.cellHistory(this.store, reportId, key);
+  }
+
+  async getSourceLocation({ reportId, span }: Parameters<ApiHandlers['getSourceLocation']>[0]) {
+    return sourceLocation(this.store, reportId, span);
+  }
+
+  async getPageImage({ reportId, page, scale }: Parameters<ApiHandlers['getPageImage']>[0]) {
+    return pageImage(this.store, reportId, page, scale);
   }
 
   /** Writes the dataset into `folder`; a condition the reviewer can act on comes back as a reason. */

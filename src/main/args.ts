@@ -33,6 +33,23 @@ export const ARG_SCHEMAS = {
   reopenReport: z.object({ reportId, note: note.optional() }).strict(),
   waiveFinding: z.object({ reportId, findingId: z.number().int().positive(), note }).strict(),
   cellHistory: z.object({ reportId, key: cellKey }).strict(),
+  getSourceLocation: z
+    .object({
+      reportId,
+      span: z
+        .object({ start: z.number().int().min(0).max(1e9), end: z.number().int().min(0).max(1e9) })
+        .strict()
+        .refine((s) => s.end >= s.start, 'end < start')
+        .nullable(),
+    })
+    .strict(),
+  getPageImage: z
+    .object({
+      reportId,
+      page: z.number().int().min(1).max(100_000),
+      scale: z.number().finite().min(0.25).max(4),
+    })
+    .strict(),
   exportDataset: z
     .object({
       format: z.enum(['csv', 'xlsx', 'json']),

@@ -5,7 +5,9 @@ import type { ApiEvents, ApiHandlers, EventName, Language } from '../shared/api'
 import { ReviewService } from '../core/service';
 import { CHANNELS, dispatch } from './args';
 import { buildMenu } from './menu';
-import { createMainWindow, lockDownSession, lockDownWebContents } from './window';
+import { isTrustedFrameUrl } from './app-url';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createMainWindow, devRendererUrl, lockDownSession, lockDownWebContents } from './window';
 
 let win: BrowserWindow | null = null;
 
@@ -26,6 +28,7 @@ function setMenu(language: Language): void {
 async function start(): Promise<void> {
   lockDownWebContents();
   lockDownSession();
+  serveRenderer(join(import.meta.dirname, '../renderer'));
   const service = await ReviewService.open({ dataDir: app.getPath('userData'), samplesDir: samplesDir() });
   service.on('importProgress', (p) => send('importProgress', p));
   service.on('reportsChanged', (p) => send('reportsChanged', p));
@@ -54,8 +57,16 @@ async function start(): Promise<void> {
       return settings;
     },
   };
+  // Only the app's own page, in the main frame of its window, may call the API (not an iframe, not another origin).
+  const devUrl = devRendererUrl();
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, (_event, raw: unknown) => dispatch(handlers, channel, raw));
+    ipcMain.handle(channel, (event, raw: unknown) => {
+      const frame = event.senderFrame;
+      const own = win !== null && !win.isDestroyed() && event.sender === win.webContents;
+      if (!own || !frame || frame !== frame.top || !isTrustedFrameUrl(frame.url, devUrl))
+        throw new Error(`拒绝来自未知页面的请求 (request from an untrusted frame refused): ${channel}`);
+      return dispatch(handlers, channel, raw);
+    });
   }
 
   win = createMainWindow();
@@ -74,6 +85,8 @@ async function start(): Promise<void> {
     });
   });
 }
+
+registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -1,7 +1,8 @@
 // The one application window, locked down: isolated, sandboxed, no Node, no navigation, no new windows,
-// no permissions, no remote content.
+// no permissions, no remote content; the renderer comes from app://nianbao/ (see protocol.ts), never file://.
 import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
+import { APP_INDEX, APP_ORIGIN } from './app-url';
 
 /** Applied to every web contents the app ever creates. */
 export function lockDownWebContents(): void {
@@ -17,12 +18,12 @@ export function lockDownSession(): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
-  // Only the app's own files (and the dev server in development) may be loaded.
+  // Only the app's own files (app://, and the dev server in development) may be loaded; file:// never.
   const devUrl = devRendererUrl();
   ses.webRequest.onBeforeRequest((details, callback) => {
     const url = details.url;
     const allowed =
-      url.startsWith('file://') ||
+      url.startsWith(`${APP_ORIGIN}/`) ||
       url.startsWith('devtools://') ||
       url.startsWith('data:') ||
       (devUrl !== null && (url.startsWith(devUrl) || url.startsWith(devUrl.replace(/^http/, 'ws'))));
@@ -30,7 +31,7 @@ export function lockDownSession(): void {
   });
 }
 
-function devRendererUrl(): string | null {
+export function devRendererUrl(): string | null {
   const url = process.env['ELECTRON_RENDERER_URL'];
   return !app.isPackaged && url ? url : null;
 }
@@ -59,6 +60,6 @@ export function createMainWindow(): BrowserWindow {
   win.once('ready-to-show', () => win.show());
   const devUrl = devRendererUrl();
   if (devUrl) void win.loadURL(devUrl);
-  else void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  else void win.loadURL(APP_INDEX);
   return win;
 }

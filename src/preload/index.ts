@@ -30,6 +30,8 @@ const api = {
   reopenReport: (args) => invoke('reopenReport', args),
   waiveFinding: (args) => invoke('waiveFinding', args),
   cellHistory: (args) => invoke('cellHistory', args),
+  getSourceLocation: (args) => invoke('getSourceLocation', args),
+  getPageImage: (args) => invoke('getPageImage', args),
   exportDataset: (args) => invoke('exportDataset', args),
   on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void {
     if (!Object.hasOwn(EVENTS, event)) throw new Error(`未知事件：${String(event)}`);

@@ -148,6 +148,35 @@ export interface VerifyArgs {
   waiveNote?: string;
 }
 
+/** A rectangle on a page of the original (PDF points, origin top left); `page` is 1-based. */
+export interface PageBox {
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Where a report's text is printed, for reports read from PDFs: its pages and the box of a span of its text. */
+export interface SourceLocation {
+  /** Size of each page in points. */
+  pages: { width: number; height: number }[];
+  /** The box of the asked span (on the page where it starts), or null when the span is not on a page. */
+  box: PageBox | null;
+}
+
+/** One page of a report's original file as an image. */
+export interface PageImageView {
+  page: number;
+  pageCount: number;
+  /** `data:image/png;base64,…` (a page image read by OCR: its own type, e.g. image/jpeg) */
+  dataUrl: string;
+  /** Image size in pixels; the page is `width / scale` points wide. */
+  width: number;
+  height: number;
+  scale: number;
+}
+
 export type ExportFormat = 'csv' | 'xlsx' | 'json';
 export type ExportShape = 'long' | 'wide' | 'reports' | 'codebook' | 'harmonised';
 
@@ -196,6 +225,10 @@ export interface ApiHandlers {
   reopenReport: (args: { reportId: number; note?: string }) => Promise<ReportChange>;
   waiveFinding: (args: { reportId: number; findingId: number; note: string }) => Promise<ReportChange>;
   cellHistory: (args: { reportId: number; key: string }) => Promise<CellEdit[]>;
+  /** Page sizes and the box of a span of the report's text; null for reports not read from a PDF. */
+  getSourceLocation: (args: { reportId: number; span: Span | null }) => Promise<SourceLocation | null>;
+  /** Page `page` of the report's PDF drawn at `scale` pixels per point; refused when the file is gone or changed. */
+  getPageImage: (args: { reportId: number; page: number; scale: number }) => Promise<Outcome<PageImageView>>;
   /** Asks for a destination folder and writes the dataset there; null when cancelled; refused with a reason. */
   exportDataset: (args: ExportRequest) => Promise<Outcome<ExportOutcome> | null>;
 }

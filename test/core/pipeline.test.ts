@@ -35,11 +35,16 @@ describe('processDocument', () => {
     expect(score(extraction!, reportTruth(REPORTS.cuidong2021)).silent).toEqual([]);
   });
 
-  it('a PDF is refused with a clear message, not a crash', async () => {
-    const pdf = readFileSync(join(import.meta.dirname, '../../../shared/eval/pdf/docs/hongze_2023.pdf'));
-    const { read, extraction } = await processDocument(pdf, 'hongze_2023.pdf');
-    expect(read.ok).toBe(false);
-    expect(extraction).toBeNull();
-    if (!read.ok) expect(read.error).toContain('PDF');
+  it('a PDF with a text layer is read and extracted; a broken one is refused with a clear message', async () => {
+    const pdfDir = join(import.meta.dirname, '../fixtures/read/pdf');
+    const { read, extraction } = await processDocument(
+      readFileSync(join(pdfDir, 'hongze_2023.pdf')),
+      'hongze_2023.pdf',
+    );
+    expect(read.ok && read.format).toBe('pdf');
+    expect(extraction!.template).toBe('2021');
+    const broken = await processDocument(readFileSync(join(pdfDir, 'truncated.pdf')), 'truncated.pdf');
+    expect(broken.extraction).toBeNull();
+    expect(!broken.read.ok && broken.read.error).toContain('PDF');
   });
 });

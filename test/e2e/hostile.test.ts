@@ -102,7 +102,13 @@ describe('hostile report content', () => {
         __inline?: boolean;
       };
       const violations: string[] = [];
-      w.addEventListener('securitypolicyviolation', (e) => violations.push(e.effectiveDirective));
+      // Violation events are queued: wait for both (or 10 s), not for a fixed short time.
+      const bothSeen = new Promise<void>((resolve) => {
+        w.addEventListener('securitypolicyviolation', (e) => {
+          violations.push(e.effectiveDirective);
+          if (violations.length >= 2) resolve();
+        });
+      });
       const script = w.document.createElement('script');
       script.textContent = 'window.__inline = true';
       w.document.head.append(script);
@@ -112,7 +118,7 @@ describe('hostile report content', () => {
       } catch {
         remoteBlocked = true;
       }
-      await new Promise((resolve) => setTimeout(resolve, 50)); // violation events are queued
+      await Promise.race([bothSeen, new Promise((resolve) => setTimeout(resolve, 10_000))]);
       return { inlineRan: w.__inline === true, remoteBlocked, violations: violations.sort() };
     });
     expect(blocked).toEqual({

@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import { RENDERER_DIR, ROOT } from './bridge';
 
 export const SAMPLES = join(ROOT, 'resources', 'samples');
-export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+/**
+ * Where the suite saves its screenshots: docs/screenshots (tracked, shown in the README) only through
+ * `npm run screenshots`; otherwise a temporary folder, so that `npm test` never rewrites tracked files.
+ */
+export const SCREENSHOTS =
+  process.env.NIANBAO_SCREENSHOTS === 'docs'
+    ? join(ROOT, 'docs', 'screenshots')
+    : join(tmpdir(), 'nianbao-screenshots');
 
 export function ensureRendererBuilt(): void {
   if (existsSync(join(RENDERER_DIR, 'index.html'))) return;

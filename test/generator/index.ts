@@ -4,6 +4,7 @@ import { asciiPunctuation, fullWidth } from './cells';
 import { assembleLegacy, assembleModern, type RenderedTables } from './document';
 import { activeForm2019, activeForm2021, applyForm, reviewForm, type Form } from './forms';
 import { renderTable } from './layout';
+import { fujianTable } from './fujian';
 import { legacyForm, legacyValues } from './legacy';
 import { printTables } from './print';
 import { makeAgency, type ProseFigures } from './prose';
@@ -150,6 +151,32 @@ function legacyTables(
   };
 }
 
+function fujianReport(
+  rng: Random,
+  seed: number,
+  agency: Parameters<typeof assembleLegacy>[1],
+  year: number,
+  date: Parameters<typeof assembleLegacy>[3],
+  layout: string,
+): GeneratedReport {
+  const glued = rng.chance(0.6);
+  const table = fujianTable(rng, year, { glued });
+  const assembled = assembleLegacy(rng, agency, year, date, [table.text], {
+    applications: table.values['legacy.apply.received'] ?? 0,
+  });
+  const fileName = `gen-${String(seed).padStart(6, '0')}-legacy-${layout}.txt`;
+  const truth: Truth = {
+    file: fileName,
+    template: 'legacy',
+    meta: { agency: agency.name, year, published: assembled.published },
+    values: table.values,
+    ...(Object.keys(table.labels).length > 0 ? { labels: table.labels } : {}),
+    ambiguous: table.ambiguous,
+    source_errors: [],
+  };
+  return { fileName, text: assembled.lines.join('\n') + '\n', truth, shapes: ['one_line', 'fujian'], seed };
+}
+
 export function generateReport(seed: number, options: GenerateOptions = {}): GeneratedReport {
   const rng = new Random(seed);
   const template =
@@ -175,6 +202,7 @@ export function generateReport(seed: number, options: GenerateOptions = {}): Gen
     /(乡|镇)人民政府$/.test(agency.name) && rng.chance(0.4)
       ? `${agency.name.replace(/(乡|镇)人民政府$/, '地区办事处')}（${agency.name}）`
       : agency.name;
+  if (mods.has('fujian')) return fujianReport(rng, seed, agency, year, date, page.layout);
   const t =
     template === 'legacy'
       ? legacyTables(rng, year, mods, page.layout === 'one_line', unit)

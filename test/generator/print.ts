@@ -138,7 +138,9 @@ export function printTables(rng: Random, forms: Form[], values: Values, ctx: Pri
   if (mods.has('blanks')) {
     const markers = BLANKS.filter(([m]) => m !== '' || page.layout === 'pipes' || page.lineStyle === '002');
     for (const c of rng.sample(cells.filter(isZero), rng.int(1, 5))) {
-      const [mark, meaning] = rng.pick(markers);
+      // An empty first or last cell cannot be told from the padding beside a row: such pages print a mark there.
+      const edge = c.i === 0 || c.i === c.s.item.keys.length - 1;
+      const [mark, meaning] = rng.pick(edge ? markers.filter(([m]) => m !== '') : markers);
       c.s.row.texts[c.i] = mark;
       values[c.key] = meaning;
     }

@@ -81,7 +81,10 @@ function legacyRules(extraChannels: readonly string[]): RuleInstance[] {
     [
       'legacy.received',
       L('apply.received'),
-      ['in_person', 'fax', 'online', 'letter'].map((k) => L(`apply.${k}`)),
+      [
+        ...['in_person', 'fax', 'online', 'letter'].map((k) => L(`apply.${k}`)),
+        ...extraChannels.filter((k) => k.endsWith('申请数')),
+      ],
     ],
     ['legacy.closed', L('apply.closed'), [L('apply.closed_on_time'), L('apply.closed_extended')]],
     [
@@ -96,7 +99,9 @@ function legacyRules(extraChannels: readonly string[]): RuleInstance[] {
         'not_exist',
         'needs_change',
         'other_channel',
-      ].map((k) => L(`apply.${k}`)),
+      ]
+        .map((k) => L(`apply.${k}`))
+        .concat(extraChannels.filter((k) => k.endsWith('答复数'))),
     ],
     [
       'legacy.denied',
@@ -131,8 +136,6 @@ function legacyRules(extraChannels: readonly string[]): RuleInstance[] {
       ].map((k) => L(`key_areas.${k}`)),
     ],
   ];
-  const first = sums[0];
-  if (first) first[2].push(...extraChannels);
   const out: RuleInstance[] = [];
   for (const suffix of ['', '#cumulative'])
     for (const [rule, total, parts] of sums)

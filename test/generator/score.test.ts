@@ -1,4 +1,5 @@
-// The in-process scorer must give the same figures as ../shared/eval/score.mjs; this runs both on the same pairs.
+// The in-process scorer must give the same figures as ../shared/eval/score.mjs (copied to test/fixtures/eval); this
+// runs both on the same pairs.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { generateReport } from './index';
 import { predictionOf, scoreReports, type ScorePair } from './score';
 import type { Truth } from './types';
 
-const SCORE_MJS = resolve(import.meta.dirname, '../../../shared/eval/score.mjs');
+const SCORE_MJS = resolve(import.meta.dirname, '../fixtures/eval/score.mjs');
 const work = mkdtempSync(join(tmpdir(), 'nianbao-score-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

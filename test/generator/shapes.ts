@@ -18,6 +18,7 @@ export const MODIFIERS: readonly Modifier[] = [
   'fullwidth',
   'nbsp_zero_width',
   'source_error',
+  'fujian',
 ];
 export const SHAPES: readonly ShapeName[] = [...LAYOUTS, ...MODIFIERS];
 
@@ -31,13 +32,22 @@ export interface Page {
 }
 
 /** Modifiers a one-line page can show: it has no separators left, so no blanks, units or commas either. */
-const ONE_LINE: readonly Modifier[] = ['decimals', 'signed', 'fullwidth', 'nbsp_zero_width', 'source_error'];
+const ONE_LINE: readonly Modifier[] = [
+  'decimals',
+  'signed',
+  'fullwidth',
+  'nbsp_zero_width',
+  'source_error',
+  'fujian',
+];
 
 export function fits(mod: Modifier, page: Page): boolean {
   if (page.layout === 'one_line' && !ONE_LINE.includes(mod)) return false;
   switch (mod) {
     case 'signed':
       return page.template === '2019';
+    case 'fujian':
+      return page.template === 'legacy' && page.layout === 'one_line';
     case 'glued':
     case 'glued_nonzero':
       return page.template !== 'legacy' && page.layout === 'cell_per_line' && page.lineStyle === '004';
@@ -77,7 +87,7 @@ export function chooseShapes(
     (p.layout === 'pipes' ? 4 : p.layout === 'cell_per_line' ? 3 : 1) * (p.lineStyle === '004' ? 2 : 1);
   const page = rng.weighted(candidates.map((p) => [p, weight(p)] as const));
   const mods = new Set<Modifier>(forcedMod ? [forcedMod] : []);
-  if (mix) {
+  if (mix && !mods.has('fujian')) {
     const extra = rng.weighted([
       [0, 3],
       [1, 4],
@@ -85,7 +95,7 @@ export function chooseShapes(
       [3, 1],
     ] as const);
     for (const m of rng.sample(
-      MODIFIERS.filter((m) => fits(m, page)),
+      MODIFIERS.filter((m) => m !== 'fujian' && fits(m, page)),
       extra,
     ))
       mods.add(m);

@@ -30,7 +30,9 @@ export type Modifier =
   | 'glued_nonzero'
   | 'fullwidth'
   | 'nbsp_zero_width'
-  | 'source_error';
+  | 'source_error'
+  /** Legacy only: a Fujian-style table in one line of text, spaced or with every separator lost. */
+  | 'fujian';
 
 export type ShapeName = Layout | Modifier;
 

@@ -69,8 +69,13 @@ export async function writeXlsx(
   try {
     await Promise.race([write(), failed]);
   } catch (error) {
-    // Close the file so that the caller can remove it.
-    stream.destroy();
+    // Close the file so that the caller can remove it: wait for 'close', or a file still being opened would be
+    // created after the caller removed it.
+    if (!stream.closed) {
+      const closed = new Promise<void>((resolve) => stream.once('close', () => resolve()));
+      stream.destroy();
+      await closed;
+    }
     throw error;
   }
   return written;

@@ -1,7 +1,9 @@
+import type { GridCells } from './grid-cells';
 // 主动公开政府信息情况 (第二十条 blocks): the 2021 and 2019 layouts differ in columns and rows.
 import type { TemplateId } from '../../shared/types';
 import { ACTIVE_MARKS_2019, ACTIVE_MARKS_2021, ACTIVE_ROWS_2019, ACTIVE_ROWS_2021, spaced } from './layout';
 import { locateRows } from './rows';
+import { fieldOf } from '../fields';
 import { solveRow } from './solve';
 import { addRow, emptyResult, markMissing, type TableResult } from './table-read';
 
@@ -26,7 +28,12 @@ function fitsColumns(keys: string[]): (values: number[]) => boolean {
   return (values) => values.every((v, i) => (amount[i] || Number.isInteger(v)) && (signed[i] || v >= 0));
 }
 
-export function readActiveTable(text: string, from: number, to: number): ActiveTable | null {
+export function readActiveTable(
+  text: string,
+  from: number,
+  to: number,
+  grid?: GridCells,
+): ActiveTable | null {
   const slice = text.slice(from, to);
   const heading = ACTIVE_HEADING.exec(slice);
   const article = ARTICLE_20.exec(heading ? slice.slice(heading.index) : slice);
@@ -39,7 +46,7 @@ export function readActiveTable(text: string, from: number, to: number): ActiveT
   if (marks2021 === 0 && marks2019 === 0 && !article) return null;
   const template: TemplateId = marks2021 > marks2019 ? '2021' : '2019';
   const specs = template === '2021' ? ACTIVE_ROWS_2021 : ACTIVE_ROWS_2019;
-  const located = locateRows(text, start, to, specs);
+  const located = locateRows(text, start, to, specs, grid);
   const result: ActiveTable = { ...emptyResult(start, to), template };
   const found = new Set(located.map((r) => r.spec.id));
   for (const row of located) {
@@ -58,7 +65,8 @@ export function readActiveTable(text: string, from: number, to: number): ActiveT
   for (const spec of specs) {
     if (found.has(spec.id)) continue;
     const block = BLOCKS.find((b) => b.includes(spec.id));
-    if (block && block.some((id) => found.has(id))) markMissing(result, spec.keys, spec.id);
+    if (block && block.some((id) => found.has(id)))
+      markMissing(result, spec.keys, fieldOf(spec.keys[0]!, template)?.label.split(' | ')[0] ?? spec.id);
   }
   return result;
 }

@@ -1,3 +1,4 @@
+import type { GridCells } from './grid-cells';
 // 收到和处理政府信息公开申请情况: 7 applicant columns per row, rows found by their labels.
 import type { TemplateId } from '../../shared/types';
 import { rulesFor } from '../rules';
@@ -28,14 +29,14 @@ export interface ApplyTable extends TableResult {
   otherRows: TemplateId;
 }
 
-export function readApplyTable(text: string, from: number, to: number): ApplyTable | null {
+export function readApplyTable(text: string, from: number, to: number, grid?: GridCells): ApplyTable | null {
   const start = searchFrom(APPLY_START, text, from, to);
   if (start < 0) return null;
   const headingAt = searchFrom(REVIEW_HEADING, text, start, to);
   const end = headingAt >= 0 ? headingAt : to;
   const otherRows: TemplateId = searchFrom(OTHER_SUBROWS, text, start, end) >= 0 ? '2021' : '2019';
   const specs = otherRows === '2021' ? APPLY_ROWS_2021 : APPLY_ROWS_2019;
-  const located = locateRows(text, start, end, specs);
+  const located = locateRows(text, start, end, specs, grid);
   const result: ApplyTable = { ...emptyResult(start, end), otherRows };
 
   const solved = new Map<RowSpec, { row: LocatedRow; result: RowResult }>();

@@ -1,13 +1,22 @@
 // Reads a report's text: template, metadata, every table cell with its raw text, value, how it was read and its
 // span, the findings of the consistency rules and the keys a reviewer must look at.
-import type { ExtractedCell, Extraction, Finding, TableRead, Template, TemplateId } from '../../shared/types';
+import type {
+  ExtractedCell,
+  Extraction,
+  Finding,
+  Span,
+  TableRead,
+  Template,
+  TemplateId,
+} from '../../shared/types';
+import { gridCells } from './grid-cells';
 import { normalizeText, originalSpan, type NormalizedText } from '../read/normalize';
 import { fieldsOf } from '../fields';
-import { checkRules } from '../rules';
+import { checkRules, confirmedKeys } from '../rules';
 import { checkProse } from '../rules/prose';
 import { readActiveTable } from './active-table';
 import { readApplyTable, REVIEW_HEADING, searchFrom } from './apply-table';
-import { readLegacyTable } from './legacy-table';
+import { readLegacyTable } from './legacy';
 import { readMeta } from './meta';
 import { readReviewTable } from './review-table';
 import type { TableResult } from './table-read';
@@ -19,19 +28,33 @@ export { EXTRACTOR_VERSION } from './version';
 /** Longer documents are read up to this many characters; the tables of a report are far shorter. */
 const MAX_CHARS = 2_000_000;
 
-/** `ocr`: the text was read by OCR (every cell becomes `how: 'ocr'`, in review unless the arithmetic confirms it). */
-export function extractReport(original: string, ocr?: OcrInfo): Extraction {
-  const norm = normalizeText(original.length > MAX_CHARS ? original.slice(0, MAX_CHARS) : original);
+/** A document as the readers give it: its text and, where the source had tables, the spans of their cells. */
+export interface ExtractInput {
+  text: string;
+  /** Spans in `text` of every printed table cell (HTML, Word, PDF, spreadsheet and OCR grids). */
+  cells?: readonly Span[];
+  /** Set when the text was read by OCR: every cell becomes `how: 'ocr'`, in review unless the arithmetic confirms it. */
+  ocr?: OcrInfo;
+}
+
+export function extractReport(input: string | ExtractInput): Extraction {
+  const doc: ExtractInput = typeof input === 'string' ? { text: input } : input;
+  const original = doc.text.length > MAX_CHARS ? doc.text.slice(0, MAX_CHARS) : doc.text;
+  const norm = normalizeText(original);
   const text = norm.text;
+  const whole = doc.cells?.length ? gridCells(original, norm, doc.cells) : undefined;
   const meta = readMeta(text);
 
-  const apply = readApplyTable(text, 0, text.length);
+  // A report about a year before 2019 printed the old 统计表; its rows are not read as the newer forms.
+  const preForm = meta.year !== null && meta.year < 2019;
+  const legacyFirst = preForm ? readLegacyTable(text, 0, text.length) : null;
+  const apply = legacyFirst ? null : readApplyTable(text, 0, text.length, whole);
   const reviewFrom = apply ? apply.end : 0;
   const headingAt = searchFrom(REVIEW_HEADING, text, 0, text.length);
   const activeTo = apply ? apply.start : headingAt >= 0 ? headingAt : text.length;
-  const active = readActiveTable(text, 0, activeTo);
-  const reviewTable = apply || active ? readReviewTable(text, reviewFrom, text.length) : null;
-  const legacy = !apply && !active ? readLegacyTable(text, 0, text.length) : null;
+  const active = legacyFirst ? null : readActiveTable(text, 0, activeTo, whole);
+  const reviewTable = apply || active ? readReviewTable(text, reviewFrom, text.length, whole) : null;
+  const legacy = legacyFirst ?? (!apply && !active ? readLegacyTable(text, 0, text.length) : null);
 
   const tables: { read: TableRead; result: TableResult }[] = [];
   let template: Template = 'unknown';
@@ -71,9 +94,26 @@ export function extractReport(original: string, ocr?: OcrInfo): Extraction {
   const findings: Finding[] = tables.flatMap((t) => t.result.findings);
   if (template !== 'unknown') {
     const values = new Map(cells.map((c) => [c.key, c.value]));
-    findings.push(...checkRules(template, values));
+    findings.push(...checkRules(template, values, legacy?.rules));
     const firstTable = Math.min(...tables.map((t) => t.result.start));
     findings.push(...checkProse(text.slice(0, firstTable), template, (k) => values.get(k)));
+  }
+
+  if (template === 'unknown') {
+    // Nothing recognised: the report's year still says which form it should hold, and the reviewer is told.
+    template =
+      meta.year === null ? 'unknown' : meta.year < 2019 ? 'legacy' : meta.year < 2021 ? '2019' : '2021';
+    // (For the 2019 and 2021 forms, each missing table is a finding of its own below.)
+    if (template === 'legacy' || template === 'unknown')
+      findings.push({
+        rule: 'extract.no_table',
+        severity: 'warning',
+        keys: [],
+        message:
+          template === 'legacy'
+            ? '未找到统计表：报告中没有可读取的政府信息公开情况统计表'
+            : '未找到统计表，也无法从报告年度判断格式',
+      });
   }
 
   const review = new Set<string>();
@@ -86,8 +126,32 @@ export function extractReport(original: string, ocr?: OcrInfo): Extraction {
     // Rows of the report's format that were not read (a cut-off page): in front of the reviewer too.
     if (apply) for (const k of unreadApplyKeys(template, seen)) review.add(k);
   }
-  for (const f of findings)
-    if (f.severity !== 'info' || f.rule.startsWith('extract.')) for (const k of f.keys) review.add(k);
+  // A rule that fails puts its cells in review, except cells read cleanly that another rule confirms: the wrong
+  // cell is among the others. When every cell is confirmed elsewhere, the document itself is inconsistent and its
+  // total is shown.
+  const confirmed =
+    template === 'unknown'
+      ? new Set<string>()
+      : confirmedKeys(template, new Map(cells.map((c) => [c.key, c.value])), legacy?.rules);
+  const byKey = new Map(cells.map((c) => [c.key, c]));
+  // A cell whose reading needed the arithmetic itself (a cut, a blank row) is not confirmed by that arithmetic.
+  const readByRule = new Set(findings.filter((f) => f.rule.startsWith('extract.')).flatMap((f) => f.keys));
+  const confirmable = (k: string): boolean => {
+    const c = byKey.get(k);
+    if (!c || !confirmed.has(k) || readByRule.has(k)) return false;
+    return c.how === 'clean' || c.how === 'split' || (c.how === 'blank_as_zero' && c.raw !== '');
+  };
+  for (const f of findings) {
+    if (CONFIRMED_READINGS.has(f.rule)) continue;
+    if (f.rule.startsWith('extract.')) {
+      for (const k of f.keys) review.add(k);
+      continue;
+    }
+    if (f.severity === 'info') continue;
+    const doubtful = f.keys.filter((k) => !confirmable(k));
+    for (const k of doubtful.length > 0 ? doubtful : f.keys.slice(0, 1)) review.add(k);
+    if (f.suspect) review.add(f.suspect);
+  }
 
   const extraction = {
     template,
@@ -97,9 +161,12 @@ export function extractReport(original: string, ocr?: OcrInfo): Extraction {
     findings,
     review: [...review],
   };
-  if (ocr) reviewOcr(extraction, ocr);
+  if (doc.ocr) reviewOcr(extraction, doc.ocr, confirmed);
   return extraction;
 }
+
+/** Readings that stand unless a rule fails on them: a row printed blank, a cut that only one reading satisfies. */
+const CONFIRMED_READINGS = new Set(['extract.blank_row', 'extract.split_checked']);
 
 /** A 2019/2021 report has all three tables; one the reader could not find is for the reviewer to look at. */
 function missingTables(

@@ -40,7 +40,8 @@ const APPLY_HEAD: RowSpec[] = [
   applyRow('granted', /予以公开/),
   applyRow('partial', /部分公开/),
   applyRow('denied.state_secret', /国家秘密/, '1'),
-  applyRow('denied.law_forbidden', /法律行政法规禁止|法律法规禁止|禁止公开/, '2'),
+  // 其他法律行政止公开: a published template cuts 法规禁 from this label (read in real PDF reports).
+  applyRow('denied.law_forbidden', /法律行政法规禁止|法律法规禁止|禁止公开|法律行政止公开/, '2'),
   applyRow('denied.three_safety', /三安全一稳定|三安全/, '3'),
   applyRow('denied.third_party', /第三方合法权益|第三方/, '4'),
   applyRow('denied.internal_affairs', /内部事务/, '5'),

@@ -140,3 +140,14 @@ export function readMeta(text: string): ReportMeta {
     published,
   };
 }
+
+/**
+ * Agency and year as a file name gives them (`某某局2023年政府信息公开工作年度报告附件.xls`), for documents whose
+ * text does not: a workbook that holds only the tables.
+ */
+export function metaFromFileName(fileName: string): ReportMeta {
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const stem = (base.includes('.') ? base.slice(0, base.lastIndexOf('.')) : base).normalize('NFKC');
+  const meta = readMeta(stem.replace(/_/g, ' '));
+  return { agency: meta.agency, year: meta.year, published: null };
+}

@@ -1,3 +1,4 @@
+import type { GridCells } from './grid-cells';
 // Finds row labels in order and cuts the text between them into each row's values.
 import { spaced, type RowSpec } from './layout';
 import { tokenize, type Token } from './tokens';
@@ -76,7 +77,13 @@ function labelPattern(spec: RowSpec): RegExp {
  * Locates each row label of `specs`, in order, within text[from, to). A row whose label is not found is left out;
  * the next row is searched from the same place.
  */
-export function locateRows(text: string, from: number, to: number, specs: RowSpec[]): LocatedRow[] {
+export function locateRows(
+  text: string,
+  from: number,
+  to: number,
+  specs: RowSpec[],
+  grid?: GridCells,
+): LocatedRow[] {
   const matches: { spec: RowSpec; start: number; end: number }[] = [];
   let cursor = from;
   for (const spec of specs) {
@@ -102,7 +109,7 @@ export function locateRows(text: string, from: number, to: number, specs: RowSpe
       labelEnd,
       valuesStart: labelEnd,
       valuesEnd,
-      tokens: tokenize(text, labelEnd, valuesEnd),
+      tokens: tokenize(text, labelEnd, valuesEnd, true, grid),
     });
     prevEnd = labelEnd;
   }

@@ -29,6 +29,8 @@ export interface RowResult {
   failsCheck: boolean;
   /** The row has arithmetic of its own that confirmed the reading. */
   checked: boolean;
+  /** Nothing at all is printed between the row's label and the next: a blank row, read as zeros. */
+  blank: boolean;
 }
 
 export type RowCheck = (values: number[]) => boolean;
@@ -95,9 +97,10 @@ function typoCost(token: Token): number {
 
 function rowResult(
   readings: RowReading[],
-  flags: Partial<Pick<RowResult, 'short' | 'long' | 'failsCheck' | 'checked'>> = {},
+  flags: Partial<Pick<RowResult, 'short' | 'long' | 'failsCheck' | 'checked' | 'blank'>> = {},
 ): RowResult {
   return {
+    blank: flags.blank ?? false,
     readings: dedupe(readings).slice(0, MAX_KEPT),
     short: flags.short ?? false,
     long: flags.long ?? false,
@@ -169,6 +172,16 @@ export function solveRow(allTokens: Token[], n: number, check?: RowCheck, lastIs
   const tokens = collapseEmpties(allTokens);
   const valueTokens = tokens.filter((t) => t.kind !== 'empty');
   if (valueTokens.length > n) return longRow(tokens, n, check);
+  if (valueTokens.length === 0) {
+    const cells = Array.from({ length: n }, (): CellRead => ({
+      value: 0,
+      how: 'blank_as_zero',
+      raw: '',
+      start: -1,
+      end: -1,
+    }));
+    return rowResult([{ cells, cost: 0, multiDigitSplit: false }], { blank: true });
+  }
   // The common case: exactly one printed value per cell. Cutting any run would give too many cells.
   if (valueTokens.length === n && !valueTokens.some(cannotBeOneCell)) {
     const cells = valueTokens.map(wholeCell);
@@ -188,8 +201,43 @@ export function solveRow(allTokens: Token[], n: number, check?: RowCheck, lastIs
     const readings = sumSplits(only, n);
     if (readings.length > 0) return rowResult(readings, { checked: true });
   }
+  const last = valueTokens[valueTokens.length - 1];
+  const prefix = valueTokens.slice(0, -1);
+  if (
+    lastIsSum &&
+    check &&
+    prefix.length > 0 &&
+    prefix.length < n - 1 &&
+    prefix.every((t) => t.kind !== 'num' || !cannotBeOneCell(t)) &&
+    last?.kind === 'num' &&
+    last.digitsOnly &&
+    last.raw.length > MAX_CELL_DIGITS + n - prefix.length - 2
+  ) {
+    // A long run after a few printed cells (`1251 183171346481558`): too many cuts to list, so the run is cut
+    // where the row's sum holds, the cells before it read as printed. Other readings may exist: not confirmed.
+    const head = prefix.map(wholeCell);
+    const before = head.reduce((a, c) => a + (c.value ?? 0), 0);
+    const readings = sumSplits(last, n - prefix.length, before).map((r) => ({
+      ...r,
+      cells: [...head, ...r.cells],
+    }));
+    if (readings.length > 0) return rowResult(readings, {});
+  }
 
-  const perToken = tokens.map((t) => optionsOf(t, n, 500));
+  // Where a row has several digit runs, a space was lost more likely inside the longest one (`20 155` is 20 | 1 | 55
+  // before 2 | 0 | 155): cutting a shorter run costs more, unless it is zeros (`00` is the commonest glue).
+  const longest = Math.max(...tokens.map(runLength));
+  const firstValue = tokens.findIndex((t) => t.kind !== 'empty');
+  const lastValue = tokens.length - 1 - [...tokens].reverse().findIndex((t) => t.kind !== 'empty');
+  const perToken = tokens.map((t, i) => {
+    // An empty cell between two printed values is a blank cell, not padding: dropping it costs more than using it.
+    const options =
+      t.kind === 'empty' && i > firstValue && i < lastValue ? interiorEmpty(t) : optionsOf(t, n, 500);
+    const extra = t.kind === 'num' && /^[+-]?0+$/.test(t.raw) ? 0 : 6 * (longest - runLength(t));
+    return extra === 0
+      ? options
+      : options.map((o) => (o.cells.length > 1 ? { ...o, cost: o.cost + extra } : o));
+  });
   const minCells = perToken.map((opts) => Math.min(...opts.map((o) => o.cells.length)));
   const maxCells = perToken.map((opts) => Math.max(...opts.map((o) => o.cells.length)));
   const suffixMax: number[] = new Array<number>(tokens.length + 1).fill(0);
@@ -232,6 +280,21 @@ export function solveRow(allTokens: Token[], n: number, check?: RowCheck, lastIs
   return rowResult(failing.sort(byCost), { failsCheck: true });
 }
 
+function interiorEmpty(t: Token): Option[] {
+  return [
+    { cells: [], cost: 4, multi: false },
+    {
+      cells: [{ value: 0, how: 'blank_as_zero', raw: '', start: t.start, end: t.end }],
+      cost: 0,
+      multi: false,
+    },
+  ];
+}
+
+function runLength(t: Token): number {
+  return t.kind === 'num' && t.digitsOnly ? t.raw.replace(/^[+-]/, '').length : 0;
+}
+
 function dedupe(readings: RowReading[]): RowReading[] {
   const seen = new Set<string>();
   return readings.filter((r) => {
@@ -244,9 +307,18 @@ function dedupe(readings: RowReading[]): RowReading[] {
 
 /** Fewer values than cells: every placement of the missing cells is a candidate; all cells are guesses. */
 function shortRow(tokens: Token[], n: number, check?: RowCheck): RowResult {
-  const shown: CellRead[] = tokens
-    .filter((t) => t.kind !== 'empty')
+  const zeros = allZeroRow(tokens, n);
+  if (zeros) return rowResult([{ cells: zeros, cost: 10, multiDigitSplit: false }], { short: true });
+  // An empty cell between printed values is a blank cell; the unprinted cells are placed around the others.
+  const first = tokens.findIndex((t) => t.kind !== 'empty');
+  const last = tokens.length - 1 - [...tokens].reverse().findIndex((t) => t.kind !== 'empty');
+  let shown: CellRead[] = tokens
+    .filter((t, i) => t.kind !== 'empty' || (i > first && i < last))
     .map((t) => ({ ...wholeCell(t), how: 'guessed' as ReadHow }));
+  if (shown.length > n)
+    shown = tokens
+      .filter((t) => t.kind !== 'empty')
+      .map((t) => ({ ...wholeCell(t), how: 'guessed' as ReadHow }));
   const missing = n - shown.length;
   const readings: RowReading[] = [];
   if (missing <= 2) {
@@ -258,6 +330,11 @@ function shortRow(tokens: Token[], n: number, check?: RowCheck): RowResult {
         else cells.push(shown[k++]!);
       }
       if (missing === 1 && check) fillByCheck(cells, check);
+      // An unprinted cell is most often a blank one: where zeros keep the row's arithmetic, read them so.
+      if (check && cells.some((c) => c.value === null)) {
+        const zeros = cells.map((c) => c.value ?? 0);
+        if (check(zeros)) for (const c of cells) if (c.value === null) c.value = 0;
+      }
       readings.push({ cells, cost: 10, multiDigitSplit: false });
     }
   } else {
@@ -268,6 +345,30 @@ function shortRow(tokens: Token[], n: number, check?: RowCheck): RowResult {
   // Placements that reproduce the row's arithmetic first, then ones whose missing cell stays unknown.
   readings.sort((a, b) => score(b, check) - score(a, check));
   return rowResult(readings, { short: true });
+}
+
+/**
+ * A row of zeros one or two digits short (`0 00000` for seven cells): wherever the unprinted cells are, every cell
+ * reads 0. The row still goes to review as a short row, but no value is left unknown.
+ */
+function allZeroRow(tokens: Token[], n: number): CellRead[] | null {
+  const shown = tokens.filter((t) => t.kind !== 'empty');
+  if (shown.length === 0 || !shown.every((t) => t.kind === 'num' && t.digitsOnly && /^0+$/.test(t.raw)))
+    return null;
+  const cells: CellRead[] = [];
+  for (const t of shown)
+    for (let i = 0; i < t.raw.length; i++)
+      cells.push({
+        value: 0,
+        how: t.raw.length > 1 ? 'split' : 'clean',
+        raw: '0',
+        start: t.start + i,
+        end: t.start + i + 1,
+      });
+  if (cells.length >= n || n - cells.length > 2) return null;
+  const at = cells[cells.length - 1]!.end;
+  while (cells.length < n) cells.push({ value: 0, how: 'blank_as_zero', raw: '', start: at, end: at });
+  return cells;
 }
 
 function score(r: RowReading, check?: RowCheck): number {
@@ -325,7 +426,7 @@ function longRow(tokens: Token[], n: number, check?: RowCheck): RowResult {
 }
 
 /** Every cut of one glued run into n cells whose last cell is the sum of the others (pruned on the partial sum). */
-function sumSplits(token: Extract<Token, { kind: 'num' }>, n: number): RowReading[] {
+function sumSplits(token: Extract<Token, { kind: 'num' }>, n: number, before = 0): RowReading[] {
   const s = token.raw;
   const readings: RowReading[] = [];
   const starts: number[] = [];
@@ -336,7 +437,7 @@ function sumSplits(token: Extract<Token, { kind: 'num' }>, n: number): RowReadin
     const rec = (pos: number, left: number, sum: number): void => {
       if (readings.length >= MAX_KEPT) return;
       if (left === 0) {
-        if (pos === totalAt && sum === total) {
+        if (pos === totalAt && sum + before === total) {
           const option = makeSplit(token, [...starts, totalAt]);
           readings.push({ cells: option.cells, cost: option.cost, multiDigitSplit: option.multi });
         }
@@ -346,7 +447,7 @@ function sumSplits(token: Extract<Token, { kind: 'num' }>, n: number): RowReadin
       for (let len = 1; len <= maxLen; len++) {
         if (len > 1 && s[pos] === '0') break;
         const part = Number(s.slice(pos, pos + len));
-        if (sum + part > total) break;
+        if (before + sum + part > total) break;
         starts.push(pos);
         rec(pos + len, left - 1, sum + part);
         starts.pop();

@@ -47,6 +47,16 @@ export function addRow(
     });
   });
   const distinct = solved.readings.length;
+  if (solved.blank) {
+    // Confirmed by the table's arithmetic like any clean cell; a rule that fails puts it in review.
+    result.findings.push({
+      rule: 'extract.blank_row',
+      severity: 'info',
+      keys,
+      message: `「${label}」一行未印出任何数字，按空白（0）读取`,
+    });
+    return;
+  }
   if (solved.short) {
     result.findings.push({
       rule: 'extract.short_row',
@@ -80,6 +90,15 @@ export function addRow(
       keys,
       message: `「${label}」无论怎样读都不符合本行的数量关系`,
     });
+  } else if (chosen.multiDigitSplit && solved.checked) {
+    // The only cut that the row's own sum allows: confirmed unless a rule across rows fails on it.
+    result.findings.push({
+      rule: 'extract.split_checked',
+      severity: 'info',
+      keys,
+      message: `「${label}」的数字连写在一起，只有一种拆分符合本行的数量关系`,
+    });
+    return;
   } else if (chosen.multiDigitSplit || (!solved.checked && splitsNonZeroRun(chosen))) {
     result.findings.push({
       rule: 'extract.split',

@@ -1,3 +1,4 @@
+import type { GridCells } from './grid-cells';
 // Turns the stretch of normalised text between one row label and the next into value tokens.
 
 export type Token =
@@ -34,7 +35,13 @@ const CELL_SEPARATOR = /[|\n]/;
 const MAX_VALUES = 200;
 const MAX_REGION = 4000;
 
-export function tokenize(text: string, start: number, end: number, stopAtProse = true): Token[] {
+export function tokenize(
+  text: string,
+  start: number,
+  end: number,
+  stopAtProse = true,
+  grid?: GridCells,
+): Token[] {
   // No row's values span more than a few hundred characters; what lies beyond is not read.
   const segment = maskRemarks(text.slice(start, Math.min(end, start + MAX_REGION)));
   const tokens: Token[] = [];
@@ -49,7 +56,13 @@ export function tokenize(text: string, start: number, end: number, stopAtProse =
       if (tokens.length > 0 && lineHoldsOnly(segment, at)) {
         tokens.push({ kind: 'empty', raw: '', start: start + at, end: start + at });
       } else if (lastPipeLine >= 0 && onlySpacesBetween(segment, lastPipeLine + 1, at)) {
-        tokens.push({ kind: 'empty', raw: '', start: start + lastPipeLine + 1, end: start + at });
+        const from = start + lastPipeLine + 1;
+        const isCell = grid !== undefined && inRange(grid.empty, from, start + at);
+        tokens.push(
+          isCell && lineHasDigit(segment, at)
+            ? { kind: 'blank', raw: '', start: start + at - 1, end: start + at - 1 }
+            : { kind: 'empty', raw: '', start: from, end: start + at },
+        );
       }
       lastPipeLine = at;
       continue;
@@ -79,12 +92,24 @@ export function tokenize(text: string, start: number, end: number, stopAtProse =
       start: start + at,
       end: start + at + m[0].length,
       value,
-      digitsOnly: /^[+-]?\d+$/.test(numText) && unit === undefined,
+      digitsOnly: /^[+-]?\d+$/.test(numText) && unit === undefined && !grid?.whole.has(start + at),
       ...(unit ? { unit } : {}),
     });
     lastPipeLine = -1;
   }
   return trimEmpties(tokens);
+}
+
+function inRange(set: ReadonlySet<number>, from: number, to: number): boolean {
+  for (let i = from; i <= to; i++) if (set.has(i)) return true;
+  return false;
+}
+
+/** The line around `at` holds a digit: a row of values, not a heading row with empty cells. */
+function lineHasDigit(segment: string, at: number): boolean {
+  const lineStart = segment.lastIndexOf('\n', at) + 1;
+  const nl = segment.indexOf('\n', at);
+  return /\d/.test(segment.slice(lineStart, nl < 0 ? segment.length : nl));
 }
 
 /** Only spaces or tabs (no line break, no text) in segment[from, to). */

@@ -3,9 +3,10 @@
 import { existsSync } from 'node:fs';
 import type { ImportFailure } from '../../shared/api';
 import { EXTRACTOR_VERSION } from '../extract/version';
-import { isCurrent, markPathGone, saveFile, type SaveOutcome } from '../store/save';
+import { isCurrent, markPathGone, saveFile, type ImportedFile, type SaveOutcome } from '../store/save';
 import type { Store } from '../store/open';
 import { createReader, type FileReader, type ReadOutcome } from './pool';
+import type { ScanProblem } from './files';
 import { unopenedFile } from './read-file';
 
 export interface LibraryProgress {
@@ -17,7 +18,11 @@ export interface LibraryProgress {
   failures: ImportFailure[];
 }
 
-export type Tally = Record<SaveOutcome | 'gone' | 'skipped', number>;
+/**
+ * What happened to each file. `unsaved`: read but not stored (the database refused the write: disk full, locked, …);
+ * `unlisted`: folders that could not be listed, whose files are unknown.
+ */
+export type Tally = Record<SaveOutcome | 'gone' | 'skipped' | 'unsaved' | 'unlisted', number>;
 
 export interface ImporterOptions {
   onProgress?: (progress: LibraryProgress) => void;
@@ -38,6 +43,8 @@ export interface ImporterOptions {
   ocr?: () => boolean;
   /** Per-page progress of a file being OCR'd. */
   onPageProgress?: (path: string, page: number, pages: number) => void;
+  /** The chosen folder: only regular files whose real path lies inside it are read. */
+  root?: string;
 }
 
 const KEPT_FAILURES = 50;
@@ -51,7 +58,7 @@ interface Written {
 
 const DATABASE_DOWN = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CORRUPT|NOMEM|CANTOPEN|NOTADB|PROTOCOL)/;
 
-const pathOf = (o: ReadOutcome): string => (o.kind === 'gone' ? o.path : o.file.path);
+const pathOf = (o: ReadOutcome): string => (o.kind === 'file' ? o.file.path : o.path);
 
 export class Importer {
   readonly tally: Tally = {
@@ -63,6 +70,8 @@ export class Importer {
     unchanged: 0,
     gone: 0,
     skipped: 0,
+    unsaved: 0,
+    unlisted: 0,
   };
   private readonly reader: FileReader;
   private readonly queue: string[] = [];
@@ -86,6 +95,7 @@ export class Importer {
       onWarning: opts.onWarning,
       ...(opts.ocr ? { ocr: opts.ocr } : {}),
       ...(opts.onPageProgress ? { onPageProgress: opts.onPageProgress } : {}),
+      root: opts.root,
     });
   }
 
@@ -106,6 +116,26 @@ export class Importer {
       this.progress.total++;
     }
     this.pump();
+  }
+
+  /**
+   * Files that cannot be read by name (not UTF-8, path too long, …) are stored as failed reports with their error;
+   * folders that cannot be listed are failures of the import (nothing to store).
+   */
+  refuse(problems: Iterable<ScanProblem>): void {
+    let files = 0;
+    for (const p of problems) {
+      if (p.kind === 'folder') {
+        this.tally.unlisted++;
+        this.fail(p.path, p.error);
+        this.opts.onWarning?.(`${p.path}：${p.error}`);
+        continue;
+      }
+      this.pending.push({ kind: 'refused', path: p.path, error: p.error });
+      this.progress.total++;
+      files++;
+    }
+    if (files > 0) this.scheduleFlush(0);
   }
 
   /** Counts files found unchanged without reading them. */
@@ -227,7 +257,7 @@ export class Importer {
         results.splice(
           0,
           results.length,
-          ...this.pending.map((o): Written => ({ path: pathOf(o), error: why })),
+          ...this.pending.map((o): Written => ({ path: pathOf(o), counted: 'unsaved', error: why })),
         );
       }
       this.pending.splice(0, taken);
@@ -249,24 +279,30 @@ export class Importer {
   /** Stores one result in its own savepoint; what it did is applied to the tallies once the batch commits. */
   private write(outcome: ReadOutcome): Written {
     const path = pathOf(outcome);
+    if (outcome.kind === 'refused') return this.save(path, unopenedFile(path, outcome.error, this.version));
     if (outcome.kind === 'gone' || !existsSync(path)) {
       // Deleted while it was being read.
       const id = markPathGone(this.db, path);
       return id === null ? { path } : { path, reportId: id, counted: 'gone' };
     }
+    return this.save(path, outcome.file);
+  }
+
+  private save(path: string, file: ImportedFile): Written {
     try {
-      const saved = this.db.transaction(() => saveFile(this.db, outcome.file))();
+      const saved = this.db.transaction(() => saveFile(this.db, file))();
       return {
         path,
         counted: saved.outcome,
         ...(saved.outcome !== 'unchanged' ? { reportId: saved.reportId } : {}),
-        ...(outcome.file.content?.error ? { error: outcome.file.content.error } : {}),
+        ...(file.content?.error ? { error: file.content.error } : {}),
       };
     } catch (err) {
       // The database itself is unavailable: stop the batch rather than wait out the lock once per file.
       if (DATABASE_DOWN.test((err as { code?: string }).code ?? '')) throw err;
       return {
         path,
+        counted: 'unsaved',
         error: `保存失败：${err instanceof Error ? err.message : String(err)} (could not store)`,
       };
     }

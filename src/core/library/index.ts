@@ -7,7 +7,7 @@ import { reconcile } from './scan';
 
 export { watchFolder, type FolderWatcher, type WatchOptions } from './watch';
 export { Importer, type ImporterOptions, type LibraryProgress, type Tally } from './importer';
-export { isReportFile, listReportFiles, REPORT_EXTENSIONS } from './files';
+export { isReportFile, listReportFiles, scanFolder, REPORT_EXTENSIONS } from './files';
 
 export interface ImportResult {
   folder: string;
@@ -25,7 +25,7 @@ export async function importFolder(
   const started = performance.now();
   const root = resolve(folder);
   setLibraryFolder(db, root);
-  const importer = new Importer(db, opts);
+  const importer = new Importer(db, { ...opts, root });
   try {
     await reconcile(db, importer, root, opts.version);
     await importer.idle();

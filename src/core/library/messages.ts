@@ -2,8 +2,8 @@
 import type { FileContent } from '../store/save';
 
 export type ToWorker =
-  /** `ocr`: whether scans and page images are OCR'd (a setting). */
-  | { type: 'read'; id: number; path: string; ocr: boolean }
+  /** `ocr`: whether scans and page images are OCR'd (a setting); `root`: the chosen folder. */
+  | { type: 'read'; id: number; path: string; ocr: boolean; root?: string }
   /** The content is stored already: do not extract it. */
   | { type: 'drop'; id: number };
 

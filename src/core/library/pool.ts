@@ -10,7 +10,11 @@ import type { ImportedFile } from '../store/save';
 import type { FromWorker, ToWorker } from './messages';
 import { extractContent, fileError, hashFile, isGone, unopenedFile } from './read-file';
 
-export type ReadOutcome = { kind: 'file'; file: ImportedFile } | { kind: 'gone'; path: string };
+export type ReadOutcome =
+  | { kind: 'file'; file: ImportedFile }
+  | { kind: 'gone'; path: string }
+  /** Not read at all (a name that cannot be opened as given): stored as a failed report with this error. */
+  | { kind: 'refused'; path: string; error: string };
 
 /** `isCurrent(sha256)`: true when that content is stored already, so the file need not be extracted. */
 export interface FileReader {
@@ -28,13 +32,13 @@ export class InlineReader implements FileReader {
   readonly parallelism = 1;
   constructor(
     private readonly version: number,
-    private readonly opts: Pick<PoolOptions, 'ocr' | 'onPageProgress'> = {},
+    private readonly opts: Pick<PoolOptions, 'ocr' | 'onPageProgress' | 'root'> = {},
   ) {}
 
   async read(path: string, isCurrent: (sha256: string) => boolean): Promise<ReadOutcome> {
     let hashed;
     try {
-      hashed = await hashFile(path);
+      hashed = await hashFile(path, this.opts.root);
     } catch (err) {
       return isGone(err)
         ? { kind: 'gone', path }
@@ -89,14 +93,25 @@ interface Slot {
   started: boolean;
 }
 
+/**
+ * Memory bounds: each worker's JavaScript heap is capped, so one hostile file ends its worker (that file fails with
+ * a clear error) instead of growing the app; at most MAX_WORKERS workers, so the bounds do not add up with cores.
+ */
+export const WORKER_HEAP_MB = 256;
+export const MAX_WORKERS = 3;
+
 export interface PoolOptions {
   size?: number;
+  /** Old-generation heap of each worker (MB). */
+  heapMb?: number;
   /** A worker silent this long while it has work is taken to hang: its current file fails. */
   hangMs?: number;
   onWarning?: (message: string) => void;
   /** Whether scans and page images are OCR'd, asked for each file (a setting). Default: yes. */
   ocr?: () => boolean;
   onPageProgress?: PageProgress;
+  /** The chosen folder: only regular files whose real path lies inside it are read. */
+  root?: string;
 }
 
 export class WorkerPool implements FileReader {
@@ -114,7 +129,7 @@ export class WorkerPool implements FileReader {
     private readonly entry: WorkerEntry,
     private readonly opts: PoolOptions = {},
   ) {
-    const size = Math.max(1, opts.size ?? availableParallelism());
+    const size = Math.max(1, opts.size ?? Math.min(availableParallelism(), MAX_WORKERS));
     this.parallelism = size * 8;
     this.hangMs = opts.hangMs ?? 120_000;
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
@@ -123,11 +138,20 @@ export class WorkerPool implements FileReader {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.entry.url, this.entry.execArgv ? { execArgv: this.entry.execArgv } : {});
+    const heapMb = this.opts.heapMb ?? WORKER_HEAP_MB;
+    const worker = new Worker(this.entry.url, {
+      ...(this.entry.execArgv ? { execArgv: this.entry.execArgv } : {}),
+      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32 },
+    });
     const slot: Slot = { worker, jobs: new Map(), lastHeard: Date.now(), started: false };
     worker.on('message', (m: FromWorker) => this.onMessage(slot, m));
     worker.on('error', (err) =>
-      this.onDeath(slot, `处理该文件时工作线程出错：${err.message} (worker error)`),
+      this.onDeath(
+        slot,
+        (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? `读取该文件所需内存超过上限（${heapMb} MB），文件过大或过于复杂 (out of memory: the file needs more than ${heapMb} MB)`
+          : `处理该文件时工作线程出错：${err.message} (worker error)`,
+      ),
     );
     worker.on('exit', (code) =>
       this.onDeath(slot, `处理该文件时工作线程退出（代码 ${code}）(worker exited)`),
@@ -149,7 +173,13 @@ export class WorkerPool implements FileReader {
     const slot = this.slots.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
     if (slot.jobs.size === 0) slot.lastHeard = Date.now();
     slot.jobs.set(job.id, job);
-    this.post(slot, { type: 'read', id: job.id, path: job.path, ocr: this.opts.ocr?.() ?? true });
+    this.post(slot, {
+      type: 'read',
+      id: job.id,
+      path: job.path,
+      ocr: this.opts.ocr?.() ?? true,
+      root: this.opts.root,
+    });
   }
 
   private post(slot: Slot, m: ToWorker): void {

@@ -1,4 +1,6 @@
-// Watching the folder: chokidar (recursive, waiting until files finish writing) feeds the import queue.
+// Watching the folder: chokidar (recursive, waiting until files finish writing, links not followed) feeds the import
+// queue with the regular files that appear or change.
+import { lstatSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Store } from '../store/open';
@@ -7,6 +9,9 @@ import { presentPathsUnder } from '../store/save';
 import { inIgnoredFolder, isIgnoredName, isReportFile } from './files';
 import { Importer, type ImporterOptions, type LibraryProgress } from './importer';
 import { reconcile } from './scan';
+
+/** Linux allows 4,096 bytes in a path. */
+const MAX_WATCHED_PATH_BYTES = 4000;
 
 export interface WatchOptions extends ImporterOptions {
   onError?: (error: Error) => void;
@@ -29,7 +34,7 @@ export interface FolderWatcher {
 export function watchFolder(db: Store, folder: string, opts: WatchOptions = {}): FolderWatcher {
   const root = resolve(folder);
   setLibraryFolder(db, root);
-  const importer = new Importer(db, opts);
+  const importer = new Importer(db, { ...opts, root });
   const relevant = (path: string): boolean => isReportFile(path) && !inIgnoredFolder(root, path);
   const onError = (err: unknown): void => opts.onError?.(err instanceof Error ? err : new Error(String(err)));
   const guard =
@@ -42,23 +47,36 @@ export function watchFolder(db: Store, folder: string, opts: WatchOptions = {}):
       }
     };
 
+  // Only regular files are read: a link (to /etc/passwd, /dev/zero, a folder elsewhere), a device or a pipe that
+  // appears in the folder is never queued, and a report file replaced by one is gone.
+  const added = (path: string): void => {
+    if (!relevant(path)) return;
+    let regular: boolean;
+    try {
+      regular = lstatSync(path).isFile();
+    } catch {
+      return; // gone again: its unlink event follows
+    }
+    if (regular) importer.add([path]);
+    else importer.remove([path]);
+  };
+
   const watcher: FSWatcher = watch(root, {
     ignoreInitial: true,
     followSymlinks: false,
     usePolling: opts.usePolling ?? false,
+    // Paths near the system's limit are left out: chokidar never becomes ready once one fails (ENAMETOOLONG); the
+    // initial scan reports them as errors of their own.
     ignored: (path, stats) =>
-      path !== root && (isIgnoredName(basename(path)) || (stats?.isFile() === true && !isReportFile(path))),
+      path !== root &&
+      (Buffer.byteLength(path) >= MAX_WATCHED_PATH_BYTES ||
+        isIgnoredName(basename(path)) ||
+        (stats?.isFile() === true && !isReportFile(path))),
     awaitWriteFinish: { stabilityThreshold: opts.stabilityMs ?? 1000, pollInterval: 100 },
   });
   watcher
-    .on(
-      'add',
-      guard((p) => relevant(p) && importer.add([p])),
-    )
-    .on(
-      'change',
-      guard((p) => relevant(p) && importer.add([p])),
-    )
+    .on('add', guard(added))
+    .on('change', guard(added))
     .on(
       'unlink',
       guard((p) => importer.remove([p])),

@@ -40,9 +40,9 @@ export function serveImports(
     });
   };
 
-  const read = async (id: number, path: string): Promise<void> => {
+  const read = async (id: number, path: string, root: string | undefined): Promise<void> => {
     try {
-      const file = await hashFile(path);
+      const file = await hashFile(path, root);
       hashed.set(id, file);
       post({ type: 'hashed', id, sha256: file.sha256, size: file.size, mtimeMs: file.mtimeMs });
       toExtract.push(id);
@@ -58,7 +58,7 @@ export function serveImports(
   port.on('message', (m: ToWorker) => {
     if (m.type === 'read') {
       ocrOf.set(m.id, m.ocr);
-      void read(m.id, m.path);
+      void read(m.id, m.path, m.root);
     } else {
       hashed.delete(m.id);
       ocrOf.delete(m.id);

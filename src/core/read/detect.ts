@@ -48,8 +48,22 @@ function sniffZip(bytes: Uint8Array): Sniffed {
 }
 
 const HTML_MARKER = /<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|table[\s>]|meta\s)/i;
-const HTML_START =
-  /^(?:<!--[\s\S]*?-->\s*)*<(?:p|div|span|table|font|center|style|script|link|title|h[1-6]|br)[\s/>]/i;
+const HTML_START_TAG = /^<(?:p|div|span|table|font|center|style|script|link|title|h[1-6]|br)[\s/>]/i;
+
+/**
+ * Leading comments skipped with indexOf, one after the other: linear in the length. (A regex of the form
+ * `^(?:<!--[\s\S]*?-->\s*)*<tag` backtracks exponentially on `<!---->` repeated, then no tag.)
+ */
+function afterLeadingComments(s: string): string {
+  let at = 0;
+  while (s.startsWith('<!--', at)) {
+    const end = s.indexOf('-->', at + 4);
+    if (end < 0) return '';
+    at = end + 3;
+    while (at < s.length && /\s/.test(s[at]!)) at++;
+  }
+  return s.slice(at);
+}
 
 /** Markup near the start: a page, or a fragment that opens with a common tag. */
 export function looksLikeHtml(head: string): boolean {
@@ -57,7 +71,7 @@ export function looksLikeHtml(head: string): boolean {
     .slice(0, 4096)
     .replace(/^\uFEFF/, '')
     .trimStart();
-  return HTML_MARKER.test(start) || HTML_START.test(start);
+  return HTML_MARKER.test(start) || HTML_START_TAG.test(afterLeadingComments(start));
 }
 
 export function extensionOf(fileName: string): string {

@@ -24,13 +24,6 @@ export function tooLarge(size: number): ReadFailure {
   );
 }
 
-export const pdfNotSupported = (): ReadFailure => ({
-  ok: false,
-  format: 'pdf',
-  code: 'unsupported',
-  error: '暂不支持 PDF 文件（PDF not yet supported）',
-});
-
 export const emptyFile = (format: DocumentFormat | 'unknown'): ReadFailure =>
   readFailure(format, 'empty', '文件为空，没有可读的文字', 'empty file, no readable text');
 

@@ -3,6 +3,7 @@
 import type { DocumentFormat } from '../../shared/types';
 import { decodeText, encodingNote, type TextEncoding } from './encoding';
 import { binaryFile, emptyFile, unknownEncoding } from './failure';
+import { checkHtmlCells } from './limits';
 import { walkHtml } from './html-walk';
 import { renderBlocks } from './render';
 import type { ReadResult } from './types';
@@ -25,6 +26,8 @@ export function readHtmlString(
   encoding?: TextEncoding,
   warnings: string[] = [],
 ): ReadResult {
+  const crowded = checkHtmlCells(html, format);
+  if (crowded) return crowded;
   const rendered = renderBlocks(walkHtml(html));
   if (rendered.text.trim() === '') return emptyFile(format);
   if (rendered.unexpanded > 0)

@@ -3,17 +3,11 @@
 import { extensionOf, looksLikeHtml, sniffFormat, type Sniffed } from './detect';
 import { readDocx } from './docx';
 import { decodeText, encodingNote } from './encoding';
-import {
-  MAX_BYTES,
-  binaryFile,
-  emptyFile,
-  pdfNotSupported,
-  readFailure,
-  tooLarge,
-  unknownEncoding,
-} from './failure';
+import { MAX_BYTES, binaryFile, emptyFile, readFailure, tooLarge, unknownEncoding } from './failure';
 import { readHtmlBytes, readHtmlString } from './html';
-import { readPageImage, readScannedPdf } from './ocr';
+import { ofdNotSupported, readOle2, readXlsx } from './office';
+import { ocrFailed, ocrOff, readPageImage, readScannedPdf } from './ocr';
+import { readPdf } from './pdf';
 import type { ReadFailure, ReadOptions, ReadResult } from './types';
 
 export type {
@@ -26,30 +20,22 @@ export type {
   TableSource,
   TableCellSource,
 } from './types';
+export { pdfHasTextLayer } from './pdf';
 
 /** Page images that OCR reads (the canvas library decodes these); TIFF is not among them. */
 const OCR_IMAGES = new Set(['PNG', 'JPEG', 'WebP', 'GIF']);
 
 const ZIP_NAMES = {
-  xlsx: ['Excel 表格（.xlsx）', 'Excel workbook'],
   pptx: ['PowerPoint 演示文稿（.pptx）', 'PowerPoint file'],
-  ofd: ['OFD 版式文件', 'OFD document'],
   odf: ['OpenDocument 文件', 'OpenDocument file'],
   zip: ['不是 Word 文档的压缩包', 'zip archive that is not a .docx'],
 } as const;
 
 function unsupported(sniffed: Sniffed): ReadFailure | null {
   switch (sniffed.kind) {
-    case 'pdf':
-      return null;
-    case 'ole2':
-      return readFailure(
-        'unknown',
-        'unsupported',
-        '旧版 Word/加密文档暂不支持（.doc、.wps、.xls 或受密码保护的 Office 文件），请另存为 .docx 或网页',
-        'legacy or encrypted Office document not supported',
-      );
     case 'zip': {
+      if (sniffed.what === 'xlsx') return null;
+      if (sniffed.what === 'ofd') return ofdNotSupported();
       const [zh, en] = ZIP_NAMES[sniffed.what];
       return readFailure('unknown', 'unsupported', `暂不支持${zh}`, `${en} not supported`);
     }
@@ -107,6 +93,21 @@ function readPlainText(bytes: Uint8Array): ReadResult {
   return { ok: true, format: 'text', text: decoded.text, encoding: decoded.encoding, tables: [], warnings };
 }
 
+/**
+ * A PDF is read through its text layer; one without (a scan, 'no_text_layer') is read by OCR from its page images
+ * when OCR is on, and is a clear failure saying OCR is off otherwise.
+ */
+async function readAnyPdf(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
+  const read = await readPdf(bytes);
+  if (read.ok || read.code !== 'no_text_layer') return read;
+  if (options.ocr === false) return ocrOff('pdf');
+  try {
+    return await readScannedPdf(bytes, options);
+  } catch (err) {
+    return ocrFailed('pdf', err);
+  }
+}
+
 /** Reads one report file. Never throws for bad input: every problem is a failure with a one-line message. */
 export async function readDocument(
   bytes: Uint8Array,
@@ -119,13 +120,11 @@ export async function readDocument(
   const refused = unsupported(sniffed);
   if (refused) return refused;
   try {
-    if (sniffed.kind === 'pdf') {
-      // A scan is read by OCR; a PDF with a text layer waits for the PDF text reader.
-      const scanned = await readScannedPdf(bytes, options).catch(() => null);
-      return !scanned || (!scanned.ok && scanned.code === 'unsupported') ? pdfNotSupported() : scanned;
-    }
+    if (sniffed.kind === 'pdf') return await readAnyPdf(bytes, options);
     if (sniffed.kind === 'other-binary') return await readPageImage(bytes, sniffed.what, options);
     if (sniffed.kind === 'docx') return await readDocx(bytes);
+    if (sniffed.kind === 'ole2') return await readOle2(bytes, fileName);
+    if (sniffed.kind === 'zip') return await readXlsx(bytes); // the only zip `unsupported` lets through
     if (sniffed.kind === 'html') return extensionNote(fileName, readHtmlBytes(bytes));
     return extensionNote(fileName, readPlainText(bytes));
   } catch (err) {

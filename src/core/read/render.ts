@@ -6,8 +6,11 @@ import type { PlacedTable } from './grid';
 export type Block =
   | { kind: 'line'; text: string }
   | { kind: 'table'; table: PlacedTable }
-  /** The blocks of a layout table's cell, kept by reference so deep nesting costs no copying. */
-  | { kind: 'group'; blocks: Block[] };
+  /**
+   * The blocks of a layout table's cell (or a table's stray text), kept by reference so deep nesting costs no
+   * copying; `linesOnly` when no table is among them.
+   */
+  | { kind: 'group'; blocks: Block[]; linesOnly?: boolean };
 
 export const CELL_SEPARATOR = ' | ';
 

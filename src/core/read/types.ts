@@ -92,7 +92,17 @@ export interface ReadOptions {
 }
 
 export type ReadErrorCode =
-  'binary' | 'too_large' | 'unsupported' | 'corrupt' | 'empty' | 'encoding' | 'ocr_off';
+  | 'binary'
+  | 'too_large'
+  | 'unsupported'
+  | 'corrupt'
+  | 'empty'
+  | 'encoding'
+  | 'encrypted'
+  /** A PDF without a text layer (a scan) while OCR is off, or one OCR could not be run on. */
+  | 'no_text_layer'
+  /** A scan or page image that needs OCR, and OCR is turned off. */
+  | 'ocr_off';
 
 export interface ReadFailure {
   ok: false;

@@ -41,15 +41,44 @@ function withExtraChannels(
   });
 }
 
+/**
+ * The table's own partitions beside the spec's rules: where both sum the same total, the spec's rule stays when the
+ * partition holds no other rows, and gives way to the partition when it holds the province's own rows.
+ */
+export function withTableRules(rules: SumRule[], tableRules: SumRule[]): SumRule[] {
+  const kept = new Set(tableRules);
+  const out = rules.filter((r) => {
+    const same = tableRules.find((t) => t.left[0] === r.left[0]);
+    if (!same) return true;
+    if (same.right.every((k) => r.right.includes(k))) {
+      kept.delete(same);
+      return true;
+    }
+    return false;
+  });
+  return [...out, ...kept];
+}
+
 const fmt = (n: number): string => String(Math.round(n * 1e6) / 1e6);
 
 /** Every rule of the template that the values break, as findings. Cells absent from `values` skip their rules. */
-export function checkRules(template: TemplateId, values: CellValues): Finding[] {
-  const get = lookup(values);
+/** The rules a report's values are checked by: the spec's, the province's own channels, the table's own sums. */
+function reportRules(
+  template: TemplateId,
+  values: CellValues,
+  get: (key: string) => number | null | undefined,
+  tableRules: SumRule[],
+): SumRule[] {
   let rules = rulesFor(template, (k) => get(k) !== undefined);
   if (template === 'legacy') {
     rules = withExtraChannels(rules, get, values instanceof Map ? [...values.keys()] : Object.keys(values));
   }
+  return withTableRules(rules, tableRules);
+}
+
+export function checkRules(template: TemplateId, values: CellValues, tableRules: SumRule[] = []): Finding[] {
+  const get = lookup(values);
+  const rules = reportRules(template, values, get, tableRules);
   const failing: { rule: SumRule; left: number; right: number }[] = [];
   for (const rule of rules) {
     if (!applicable(rule, get)) continue;
@@ -58,7 +87,8 @@ export function checkRules(template: TemplateId, values: CellValues): Finding[] 
     if (Math.abs(left - right) > EPS) failing.push({ rule, left, right });
   }
   // Tables are checked apart: a wrong cell in one table says nothing about another.
-  const tableOf = (r: SumRule): string => (r.id.startsWith('apply.') ? 'apply' : r.id);
+  const tableOf = (r: SumRule): string =>
+    r.id.startsWith('apply.') ? 'apply' : r.id === 'legacy.parts' ? `${r.id}:${r.left[0]}` : r.id;
   const located = new Map<string, { key: string; value: number } | null>();
   for (const table of new Set(failing.map((f) => tableOf(f.rule)))) {
     const inTable = (r: SumRule): boolean => tableOf(r) === table;
@@ -74,6 +104,22 @@ export function checkRules(template: TemplateId, values: CellValues): Finding[] 
       ...(suspect ? { suspect: suspect.key, suggestion: suspect.value } : {}),
     };
   });
+}
+
+/** Keys of every rule that applies to these values and holds: cells the table's arithmetic confirms. */
+export function confirmedKeys(
+  template: TemplateId,
+  values: CellValues,
+  tableRules: SumRule[] = [],
+): Set<string> {
+  const get = lookup(values);
+  const out = new Set<string>();
+  for (const rule of reportRules(template, values, get, tableRules)) {
+    if (!applicable(rule, get)) continue;
+    if (Math.abs(sum(rule.left, get) - sum(rule.right, get)) > EPS) continue;
+    for (const k of [...rule.left, ...rule.right]) if (get(k) !== undefined) out.add(k);
+  }
+  return out;
 }
 
 /**
@@ -112,20 +158,3 @@ function locateSuspect(
 }
 
 export { rulesFor } from './definitions';
-
-/**
- * Cells the table's arithmetic vouches for: each appears in at least one rule of the template that applies and
- * holds, and in no rule that fails.
- */
-export function confirmedKeys(template: TemplateId, values: CellValues): Set<string> {
-  const get = lookup(values);
-  const held = new Set<string>();
-  const broken = new Set<string>();
-  for (const rule of rulesFor(template, (k) => get(k) !== undefined)) {
-    if (!applicable(rule, get)) continue;
-    const holds = Math.abs(sum(rule.left, get) - sum(rule.right, get)) <= EPS;
-    for (const k of [...rule.left, ...rule.right]) if (get(k) !== undefined) (holds ? held : broken).add(k);
-  }
-  for (const k of broken) held.delete(k);
-  return held;
-}

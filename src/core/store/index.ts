@@ -14,6 +14,7 @@ export {
   NotFoundError,
   type StatusCount,
 } from './queries';
+export { documentLayout, reportFile, type ReportFile } from './layout';
 export { editCell, verifyReport, reopenReport, waiveFinding, undo, redo, RefusedError } from './write';
 export {
   saveFile,

@@ -1,7 +1,11 @@
 // Numbered SQL migrations (migrations/NNN_name.sql), each applied in its own transaction and recorded with the
 // sha256 of its text. The history is checked at every start: an applied migration whose file changed, an unknown
-// applied version or a failing migration stops with MigrationError after the database file was copied to
-// `<db>.backup-<time>`. Nothing here ever deletes or empties a database.
+// applied version (a newer program's database) or gaps stop with MigrationError and leave the database untouched
+// (no backup is written: nothing was changed, and a refused database opened again and again must not fill the disk).
+// Before an upgrade of a database that holds data, the file is copied to `<db>.backup-<time>`; a failing migration
+// stops with MigrationError and that backup. Two processes upgrading the same database at once: each migration is
+// applied under the write lock after looking again whether the other one applied it already. Nothing here ever
+// deletes or empties a database.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -82,10 +86,17 @@ function timestamp(): string {
 /** A consistent copy of the database next to it; null for in-memory databases. */
 export function backupDatabase(db: Database, file: string | null): string | null {
   if (!file || file === ':memory:') return null;
-  let target = `${file}.backup-${timestamp()}`;
-  for (let n = 2; existsSync(target); n++) target = `${file}.backup-${timestamp()}-${n}`;
-  db.prepare('VACUUM INTO ?').run(target);
-  return target;
+  // Two processes upgrading at the same second pick the same name: the one that loses takes the next.
+  for (let n = 1; ; n++) {
+    const target = n === 1 ? `${file}.backup-${timestamp()}` : `${file}.backup-${timestamp()}-${n}`;
+    if (existsSync(target)) continue;
+    try {
+      db.prepare('VACUUM INTO ?').run(target);
+      return target;
+    } catch (err) {
+      if (n >= 100 || !/already exists/.test((err as Error).message)) throw err;
+    }
+  }
 }
 
 function hasUserTables(db: Database): boolean {
@@ -107,30 +118,40 @@ export function migrate(
   migrations: Migration[] = loadMigrations(),
   opts: { upTo?: number } = {},
 ): MigrateResult {
-  db.exec(`CREATE TABLE IF NOT EXISTS migrations (
-    version INTEGER PRIMARY KEY,
-    name TEXT NOT NULL,
-    checksum TEXT NOT NULL,
-    applied_at TEXT NOT NULL
-  )`);
+  // Under the write lock, so that a process creating it at the same moment is seen. A connection that read the
+  // schema just before another process switched the file to WAL may still say "already exists": it does.
+  try {
+    db.transaction(() =>
+      db.exec(`CREATE TABLE IF NOT EXISTS migrations (
+      version INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      checksum TEXT NOT NULL,
+      applied_at TEXT NOT NULL
+    )`),
+    ).immediate();
+  } catch (err) {
+    if (!/already exists/.test((err as Error).message)) throw err;
+  }
   const applied = db
     .prepare('SELECT version, name, checksum FROM migrations ORDER BY version')
     .all() as AppliedRow[];
   const byVersion = new Map(migrations.map((m) => [m.version, m]));
   let backup: string | null = null;
   const stop = (message: string): never => {
-    backup ??= hasUserTables(db) ? backupDatabase(db, file) : null;
     throw new MigrationError(message, backup);
+  };
+  const refuse = (message: string): never => {
+    throw new MigrationError(`${message}\n数据库未作任何修改 (the database was left unchanged)`, null);
   };
 
   for (const row of applied) {
     const known = byVersion.get(row.version);
     if (!known) {
-      stop(
+      refuse(
         `数据库已应用迁移 ${row.name}，但本程序没有该迁移：请使用更新版本的程序打开。(database is newer than this program)`,
       );
     } else if (known.checksum !== row.checksum) {
-      stop(
+      refuse(
         `迁移 ${row.name} 应用后被修改过（校验和不符），已停止。(applied migration was edited: checksum mismatch)`,
       );
     }
@@ -138,7 +159,7 @@ export function migrate(
 
   const last = applied.at(-1)?.version ?? 0;
   if (applied.length !== last)
-    stop(`迁移记录不连续（已应用 ${applied.length} 个，最高版本 ${last}）。(migration history has gaps)`);
+    refuse(`迁移记录不连续（已应用 ${applied.length} 个，最高版本 ${last}）。(migration history has gaps)`);
   const target = opts.upTo ?? migrations.length;
   const pending = migrations.filter((m) => m.version > last && m.version <= target);
   if (pending.length === 0) return { applied: [], backup: null };
@@ -148,13 +169,27 @@ export function migrate(
   const record = db.prepare(
     'INSERT INTO migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)',
   );
+  const recorded = db.prepare('SELECT checksum FROM migrations WHERE version = ?');
   const done: number[] = [];
   for (const m of pending) {
     try {
-      db.transaction(() => {
-        db.exec(m.sql);
-        record.run(m.version, m.name, m.checksum, new Date().toISOString());
-      }).immediate();
+      // Under the write lock: another process opening the same database may have applied it meanwhile.
+      const byOther = db
+        .transaction(() => {
+          const row = recorded.get(m.version) as { checksum: string } | undefined;
+          if (row) {
+            if (row.checksum !== m.checksum) throw new Error(`applied meanwhile with another checksum`);
+            return true;
+          }
+          db.exec(m.sql);
+          record.run(m.version, m.name, m.checksum, new Date().toISOString());
+          return false;
+        })
+        .immediate();
+      if (byOther) {
+        done.push(m.version);
+        continue;
+      }
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
       stop(

@@ -12,12 +12,13 @@ export interface OpenOptions {
 }
 
 export function openStore(file: string, opts: OpenOptions = {}): Store {
-  const db = new Database(file);
+  // The busy timeout first: another process may hold the lock while it switches to WAL or migrates.
+  const db = new Database(file, { timeout: 10_000 });
   try {
+    db.pragma('busy_timeout = 10000');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 10000');
     db.pragma('cache_size = -65536');
     migrate(db, file, opts.migrations ?? loadMigrations(), { upTo: opts.upTo });
     return db;

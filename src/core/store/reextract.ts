@@ -1,5 +1,5 @@
 // Re-extraction keeps people's work: every cell is read again, but a cell a reviewer edited keeps the reviewer's
-// value, and is marked for attention where the new extraction disagrees with it.
+// value, and is marked for attention where the new extraction differs from the previous one and disagrees with it.
 import type { Extraction } from '../../shared/types';
 import { stmt, type Store } from './open';
 
@@ -9,6 +9,7 @@ interface OldCell {
   value: number | null;
   edited: number;
   label: string | null;
+  attention: string | null;
 }
 
 const fmt = (v: number | null): string => (v === null ? '空' : String(v));
@@ -31,7 +32,7 @@ export function keepEdits(
 ): { keptEdits: boolean; valuesChanged: boolean } {
   const old = new Map(
     (
-      stmt(db, 'SELECT key, extracted, value, edited, label FROM cells WHERE report_id = ?').all(
+      stmt(db, 'SELECT key, extracted, value, edited, label, attention FROM cells WHERE report_id = ?').all(
         reportId,
       ) as OldCell[]
     ).map((c) => [c.key, c]),
@@ -50,9 +51,19 @@ export function keepEdits(
     old.delete(c.key);
     const edited = before?.edited === 1;
     const value = edited ? before.value : c.value;
-    const attention = edited && before.value !== c.value ? disagreement(c.value, before.value) : null;
+    // A reviewer's value is flagged only when the extraction itself changed and now disagrees with it; an
+    // unchanged extraction keeps whatever flag the cell had (none, or one the reviewer has not dealt with yet).
+    const extractionChanged = before === undefined || before.extracted !== c.value;
+    const attention = !edited
+      ? null
+      : extractionChanged
+        ? before.value !== c.value
+          ? disagreement(c.value, before.value)
+          : null
+        : before.attention;
     keptEdits ||= edited;
-    valuesChanged ||= attention !== null || before === undefined || before.value !== value;
+    valuesChanged ||=
+      (extractionChanged && attention !== null) || before === undefined || before.value !== value;
     insert.run(
       reportId,
       c.key,

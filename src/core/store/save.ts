@@ -1,6 +1,7 @@
 // Writes of the folder library: a file that was read (new report, duplicate, moved, changed) and a file that went
 // away. A report is one distinct content (sha256); report_paths records every path it was seen at.
 import type { DocumentFormat, Extraction, Finding, Template, TemplateId } from '../../shared/types';
+import type { PageLayout } from '../read/types';
 import { rulesFor } from '../rules';
 import { isRuleTemplate, refreshCounts, refreshFindings, replaceFindings } from './findings';
 import { now, stmt, type Store } from './open';
@@ -15,6 +16,8 @@ export interface FileContent {
   warnings: string[];
   extraction: Extraction | null;
   error: string | null;
+  /** For PDFs: page sizes and where the text is printed (stored with the document). */
+  layout?: PageLayout | null;
 }
 
 export interface ImportedFile {
@@ -136,12 +139,10 @@ export function presentPathsUnder(db: Store, folder: string): string[] {
 
 function storeDocument(db: Store, sha256: string, c: FileContent): void {
   if (c.text === null) return;
-  stmt(db, 'INSERT OR IGNORE INTO documents (sha256, text, format, encoding) VALUES (?, ?, ?, ?)').run(
-    sha256,
-    c.text,
-    c.format ?? 'text',
-    c.encoding,
-  );
+  stmt(
+    db,
+    'INSERT OR IGNORE INTO documents (sha256, text, format, encoding, layout) VALUES (?, ?, ?, ?, ?)',
+  ).run(sha256, c.text, c.format ?? 'text', c.encoding, c.layout ? JSON.stringify(c.layout) : null);
 }
 
 const CELLS_PER_INSERT = 50;
@@ -326,12 +327,61 @@ function hasOtherPresentPath(db: Store, reportId: number, path: string): boolean
   );
 }
 
+export const HELD_UNREADABLE =
+  '文件当前的内容无法读取（可能正在写入或被清空），报告保留上次读取的内容和审校结果 ' +
+  '(the file cannot be read now; the report keeps its last reading and the review)';
+export const HELD_DUPLICATE =
+  '文件当前的内容与另一份报告相同，本报告保留上次读取的内容和审校结果 ' +
+  '(the file now holds the same bytes as another report; this report keeps its last reading and the review)';
+
+/**
+ * A file of a readable report now holds content that is unreadable (emptied, half-written) or that another present
+ * report already has. Such content never takes the report's place, nor moves the file to the other report: the
+ * report keeps its content, cells, status and verifier, and says why in its error; when the file's own content
+ * comes back, it is the same report, unchanged. (Without this, two files briefly emptied together, then restored, left one report's
+ * work on an orphan and a fresh report in its place.)
+ */
+function heldReason(
+  db: Store,
+  link: { report_id: number; present: number } | undefined,
+  f: ImportedFile,
+  same: ReportRecord | undefined,
+): string | null {
+  // A file of the report, or the old path of a report whose files are all gone (it came back with junk in it).
+  if (!link || (link.present !== 1 && !isMissing(db, link.report_id))) return null;
+  const owner = stmt(db, 'SELECT sha256, status FROM reports WHERE id = ?').get(link.report_id) as {
+    sha256: string;
+    status: string;
+  };
+  if (owner.sha256 === f.sha256 || owner.status === 'failed') return null;
+  const unreadable = f.content ? f.content.extraction === null : same?.status === 'failed';
+  if (unreadable) return HELD_UNREADABLE;
+  if (same && same.id !== link.report_id && !isMissing(db, same.id)) return HELD_DUPLICATE;
+  return null;
+}
+
+function isMissing(db: Store, reportId: number): boolean {
+  return (
+    (stmt(db, 'SELECT missing FROM reports WHERE id = ?').get(reportId) as { missing: number }).missing === 1
+  );
+}
+
 /** Stores one file that was read. Call inside a transaction (the library batches many files in one). */
 export function saveFile(db: Store, f: ImportedFile): { outcome: SaveOutcome; reportId: number } {
   const link = stmt(db, 'SELECT report_id, present FROM report_paths WHERE path = ?').get(f.path) as
     { report_id: number; present: number } | undefined;
   const same = byHash(db, f.sha256);
+  const held = heldReason(db, link, f, same);
+  if (held) {
+    linkPath(db, link!.report_id, f);
+    fixPrimaryPath(db, link!.report_id);
+    stmt(db, 'UPDATE reports SET error = ?, updated_at = ? WHERE id = ?').run(held, now(), link!.report_id);
+    return { outcome: held === HELD_UNREADABLE ? 'failed' : 'duplicate', reportId: link!.report_id };
+  }
   if (same) {
+    // Its own content is back in a file whose content was held off (see heldReason): the note goes.
+    if (same.status !== 'failed')
+      stmt(db, 'UPDATE reports SET error = NULL WHERE id = ? AND error IS NOT NULL').run(same.id);
     const upgrade = f.content !== null && same.parser_version < f.parserVersion;
     const wasMissing = (
       stmt(db, 'SELECT missing FROM reports WHERE id = ?').get(same.id) as { missing: number }

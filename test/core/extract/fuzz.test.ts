@@ -12,7 +12,7 @@ import { Random } from '../../generator/random';
 
 const RUNS = 10_000;
 const LIMIT_MS = 200;
-const DEV_DOCS = resolve(import.meta.dirname, '../../../../shared/eval/dev/docs');
+const DEV_DOCS = resolve(import.meta.dirname, '../../fixtures/reports');
 
 const bases: string[] = [
   ...readdirSync(DEV_DOCS)

@@ -63,8 +63,17 @@ describe('shapes', () => {
     const r = extractReport(text);
     const granted = r.cells.filter((c) => c.key.startsWith('apply.granted.')).map((c) => c.value);
     expect(granted).toEqual([11, 0, 0, 0, 0, 0, 11]);
-    expect(r.review).toContain('apply.granted.natural_person');
+    // The only cut the row's sum allows, and the column sums hold: confirmed, not in review.
+    expect(r.review).not.toContain('apply.granted.natural_person');
+    expect(r.findings.find((f) => f.rule === 'extract.split_checked')?.keys).toContain(
+      'apply.granted.natural_person',
+    );
     expect(r.findings.some((f) => f.rule.startsWith('apply.'))).toBe(false);
+    // The same cut with a column sum that fails on it goes back to review.
+    const broken = extractReport(
+      replaceAfter(text, '(七)总计', '12 | 0 | 0 | 0 | 0 | 0 | 12', '13 | 0 | 0 | 0 | 0 | 0 | 13'),
+    );
+    expect(broken.review).toContain('apply.granted.natural_person');
     // `1200` for 3 cells is 1,20,0 or 12,0,0 and the active table has no arithmetic to decide: review.
     const ambiguous = replaceAfter(reportText(REPORTS.binhai2020), '行政许可', '0 | 0 | 0', '1200');
     const ra = extractReport(ambiguous);

@@ -34,7 +34,7 @@ describe('nianbao import and status', () => {
     const summary = out.join('\n');
     expect(summary).toMatch(/导入完成.*4 个文件，1 个失败/);
     expect(summary).toMatch(/3\s+新增报告/);
-    expect(summary).toMatch(/d\.pdf\n\s+暂不支持 PDF/);
+    expect(summary).toMatch(/d\.pdf\n\s+此 PDF 文件已损坏或不完整/);
 
     out = [];
     expect(await runStatus(['--db', db])).toBe(0);

@@ -153,7 +153,7 @@ describe('Word files that cannot be read', () => {
   it('refuses zip files that are not Word documents', async () => {
     const excel = await zip({ 'xl/workbook.xml': '<workbook/>', '[Content_Types].xml': '<Types/>' });
     const excelResult = await readDocument(excel, '统计表.xlsx');
-    expect(excelResult).toMatchObject({ ok: false, code: 'unsupported' });
+    expect(excelResult).toMatchObject({ ok: false, code: 'corrupt', format: 'xlsx' });
     expect(!excelResult.ok && excelResult.error).toContain('Excel');
     const other = await zip({ '年报.txt': '一、总体情况' });
     expect(await readDocument(other, '年报.zip')).toMatchObject({ ok: false, code: 'unsupported' });

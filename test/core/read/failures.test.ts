@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../../src/core/read';
 import type { ReadResult } from '../../../src/core/read/types';
 
-const REAL_PDF = join(import.meta.dirname, '../../../../shared/eval/pdf/docs/hongze_2023.pdf');
+import { imageOnlyPdf } from './pdf-builder';
 
 /** A real 2×2 PNG: signature, IHDR, IDAT, IEND with their CRCs. */
 function png(): Uint8Array {
@@ -44,7 +44,7 @@ function noise(length: number, seed: number): Uint8Array {
   return out;
 }
 
-/** OLE2 compound file header: legacy .doc/.xls/.wps and password-protected .docx. */
+/** An OLE2 compound file header (as .doc/.xls/.wps and password-protected .docx start) with nothing behind it. */
 function ole2(): Uint8Array {
   const bytes = new Uint8Array(1536);
   bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -59,21 +59,29 @@ function expectOneLineMessage(result: ReadResult): void {
 }
 
 describe('files the reader refuses, each with a one-line Chinese-first message', () => {
-  it('a real PDF report', async () => {
-    const result = await readDocument(readFileSync(REAL_PDF), 'hongze_2023.pdf');
-    expect(result).toEqual({
-      ok: false,
-      format: 'pdf',
-      code: 'unsupported',
-      error: '暂不支持 PDF 文件（PDF not yet supported）',
-    });
+  it('a broken PDF, an encrypted PDF and a PDF of page images', async () => {
+    const pdf = (name: string): Buffer =>
+      readFileSync(join(import.meta.dirname, '../../fixtures/read/pdf', name));
+    const broken = await readDocument(pdf('truncated.pdf'), 'truncated.pdf');
+    expect(broken).toMatchObject({ ok: false, format: 'pdf', code: 'corrupt' });
+    expectOneLineMessage(broken);
+    const encrypted = await readDocument(pdf('encrypted.pdf'), 'encrypted.pdf');
+    expect(encrypted).toMatchObject({ ok: false, format: 'pdf', code: 'encrypted' });
+    expectOneLineMessage(encrypted);
+    // A scan goes to OCR (this one's page is one gray block); with OCR off, the reviewer is told it is off.
+    const scan = await readDocument(imageOnlyPdf(), 'scan.pdf');
+    expect(scan).toMatchObject({ ok: true, format: 'pdf', ocr: { doubtful: [{ start: 0 }] } });
+    const off = await readDocument(imageOnlyPdf(), 'scan.pdf', { ocr: false });
+    expect(off).toMatchObject({ ok: false, format: 'pdf', code: 'ocr_off' });
+    expect(!off.ok && off.error).toMatch(/^未启用文字识别（OCR）：该 PDF 为扫描件/);
+    expectOneLineMessage(off);
   });
 
-  it('an OLE2 file (legacy Word, or an encrypted Office document) under any name', async () => {
-    for (const name of ['年报.doc', '年报.docx', '年报.wps']) {
+  it('a broken OLE2 file (a header and nothing else) under any name', async () => {
+    for (const name of ['年报.doc', '年报.docx', '年报.wps', '统计表.xls']) {
       const result = await readDocument(ole2(), name);
-      expect(result).toMatchObject({ ok: false, code: 'unsupported' });
-      expect(!result.ok && result.error).toContain('旧版 Word/加密文档暂不支持');
+      expect(result).toMatchObject({ ok: false, code: 'corrupt' });
+      expect(!result.ok && result.error).toContain('已损坏或不完整');
       expectOneLineMessage(result);
     }
   });

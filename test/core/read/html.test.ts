@@ -267,11 +267,15 @@ describe('hostile markup', () => {
 
   it('reads a 5 MB single-line page and a 5 MB attribute value', async () => {
     const row = '<tr><td>（一）予以公开</td><td>2</td><td>0</td></tr>';
-    const line = `<html><body><p>${'政府信息公开工作年度报告，'.repeat(100_000)}</p><table>${row.repeat(60_000)}</table></body></html>`;
-    expect(line.length).toBeGreaterThan(4_000_000);
+    const line = `<html><body><p>${'政府信息公开工作年度报告，'.repeat(100_000)}</p><table>${row.repeat(16_000)}</table></body></html>`;
+    expect(Buffer.byteLength(line)).toBeGreaterThan(4_000_000);
     const r = ok(await readDocument(html(line), 'long.html'));
-    expect(r.tables[0]).toHaveLength(60_000);
-    expect(lines(r)).toHaveLength(60_001);
+    expect(r.tables[0]).toHaveLength(16_000);
+    expect(lines(r)).toHaveLength(16_001);
+    // Over the cell cap (50,000 cells in one document): refused with a clear error before the walk.
+    const crowded = await readDocument(html(`<table>${row.repeat(20_000)}</table>`), 'crowded.html');
+    expect(crowded.ok).toBe(false);
+    if (!crowded.ok) expect(crowded.error).toContain('单元格超过 50,000 个');
     const attr = `<html><div title="${'x'.repeat(5_000_000)}" data-a='${'"'.repeat(1000)}'>可见的文字</div>`;
     expect(ok(await readDocument(html(attr), 'attr.html')).text).toBe('可见的文字');
     const openAttr = `<html><p>之前的文字</p><div title="${'x'.repeat(5_000_000)}`;

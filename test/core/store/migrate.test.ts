@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -26,6 +27,32 @@ beforeEach(() => {
   file = join(tmp.dir, 'store.db');
 });
 afterEach(() => tmp.cleanup());
+
+/** Starts `count` processes that open `db` at the same moment (each waits for the others to be loaded). */
+async function openAtOnce(
+  script: string,
+  db: string,
+  count: number,
+): Promise<{ code: number | null; output: string }[]> {
+  const children = Array.from({ length: count }, () => {
+    const p = spawn(process.execPath, ['--import', 'tsx', script, db], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    const ready = new Promise<void>((resolve) =>
+      p.stdout.on('data', (d: Buffer) => {
+        output += d.toString();
+        if (output.includes('ready')) resolve();
+      }),
+    );
+    p.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const done = new Promise<{ code: number | null; output: string }>((resolve) =>
+      p.on('close', (code) => resolve({ code, output })),
+    );
+    return { p, ready, done };
+  });
+  await Promise.all(children.map((c) => c.ready));
+  for (const c of children) c.p.stdin.end('go\n');
+  return Promise.all(children.map((c) => c.done));
+}
 
 const backups = (): string[] => readdirSync(tmp.dir).filter((f) => f.includes('.backup-'));
 
@@ -88,7 +115,7 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('stop with a clear error and a backup when an applied migration was edited', () => {
+  it('stop with a clear error, the database untouched and no backup, when an applied migration was edited', () => {
     openStore(file).close();
     const edited: Migration[] = loadMigrations().map((m) =>
       m.version === 1 ? { ...m, sql: `${m.sql}\n-- edited`, checksum: checksumOf(`${m.sql}\n-- edited`) } : m,
@@ -102,9 +129,9 @@ describe('migrations', () => {
     }
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as Error).message).toMatch(/001_init\.sql.*校验和不符/);
-    const backup = (error as MigrationError).backup!;
-    expect(existsSync(backup)).toBe(true);
-    expect(counts(backup)).toEqual(before);
+    expect((error as Error).message).toContain('数据库未作任何修改');
+    expect((error as MigrationError).backup).toBeNull();
+    expect(backups()).toEqual([]);
     expect(counts(file)).toEqual(before);
     openStore(file).close(); // the original migrations still open it
   });
@@ -126,12 +153,28 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('refuse a database written by a newer program', () => {
+  it('refuse a database written by a newer program, every time, without writing a backup', () => {
+    copyFileSync(FIXTURE, file);
     openStore(file).close();
+    expect(backups()).toHaveLength(1); // the upgrade's
     const older = loadMigrations().slice(0, 1);
-    expect(() => openStore(file, { migrations: older })).toThrow(MigrationError);
-    expect(counts(file).reports).toBe(0);
+    for (let attempt = 0; attempt < 3; attempt++)
+      expect(() => openStore(file, { migrations: older })).toThrow(/更新版本的程序.*\n数据库未作任何修改/s);
+    expect(backups()).toHaveLength(1);
+    expect(counts(file).reports).toBe(3);
   });
+
+  it('let two processes open a version-1 database at once: both succeed, migrated once', async () => {
+    const child = fileURLToPath(new URL('./open-child.ts', import.meta.url));
+    for (let round = 0; round < 4; round++) {
+      const db = join(tmp.dir, `race-${round}.db`);
+      copyFileSync(FIXTURE, db);
+      const runs = await openAtOnce(child, db, 3);
+      for (const r of runs) expect(r.output).toContain('opened');
+      for (const r of runs) expect(r.code).toBe(0);
+      expect(counts(db)).toMatchObject({ reports: 3, migrations: loadMigrations().length });
+    }
+  }, 120_000);
 
   it('ignore line endings in the checksum', () => {
     expect(checksumOf('a;\r\nb;\r\n')).toBe(checksumOf('a;\nb;\n'));

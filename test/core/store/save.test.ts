@@ -11,6 +11,7 @@ import {
   type ImportedFile,
   type Store,
 } from '../../../src/core/store';
+import { HELD_UNREADABLE } from '../../../src/core/store/save';
 import { extraction2021, fileOf, granted, tempDir } from './helpers';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -116,6 +117,67 @@ describe('saveFile', () => {
     expect(edits(reportId)).toHaveLength(2);
   });
 
+  it('flags an edited cell only when the new extraction differs from the previous one', () => {
+    const { reportId } = save(fileOf('/r/a.txt', 'version 1', extraction2021(granted(2))));
+    editCell(db, { reportId, key: 'apply.new.natural_person', value: 3 }, '张三'); // extraction said 2
+    // The file changes elsewhere: this cell still reads 2, as before; the reviewer already decided on it.
+    save(fileOf('/r/a.txt', 'version 2', extraction2021({ ...granted(2), 'active.rules.made': 1 })));
+    expect(cell(reportId, 'apply.new.natural_person')).toMatchObject({
+      value: 3,
+      extracted: 2,
+      attention: null,
+    });
+    // Now the extraction of this cell changes (2 → 5): the reviewer must look again.
+    save(fileOf('/r/a.txt', 'version 3', extraction2021({ ...granted(5), 'active.rules.made': 1 })));
+    expect(cell(reportId, 'apply.new.natural_person')?.attention).toMatch(/重新提取得到 5，与审校值 3 不同/);
+    // Another change elsewhere keeps the flag the reviewer has not dealt with.
+    save(fileOf('/r/a.txt', 'version 4', extraction2021({ ...granted(5), 'active.rules.made': 2 })));
+    expect(cell(reportId, 'apply.new.natural_person')?.attention).toMatch(/重新提取得到 5/);
+  });
+
+  it('keeps a report, its edits and its verifier when its file is briefly emptied, then restored', () => {
+    const { reportId } = save(fileOf('/r/a.txt', 'good', extraction2021(granted(1))));
+    editCell(db, { reportId, key: 'apply.new.natural_person', value: 1 }, '张三');
+    expect(verifyReport(db, { reportId }, '张三').ok).toBe(true);
+    expect(save(fileOf('/r/a.txt', '', null))).toEqual({ outcome: 'failed', reportId });
+    expect(getReport(db, reportId).report).toMatchObject({
+      status: 'verified',
+      error: expect.stringContaining('无法读取'),
+    });
+    expect(save({ ...fileOf('/r/a.txt', 'good', null), content: null })).toEqual({
+      outcome: 'unchanged',
+      reportId,
+    });
+    expect(getReport(db, reportId).report).toMatchObject({
+      status: 'verified',
+      error: null,
+      verifiedBy: '张三',
+    });
+    expect(listReports(db)).toHaveLength(1);
+  });
+
+  it('keeps two reports apart when both files briefly hold the same bytes, then are restored', () => {
+    const a = save(fileOf('/r/a.txt', 'content a', extraction2021(granted(1)))).reportId;
+    const b = save(fileOf('/r/b.txt', 'content b', extraction2021(granted(2)))).reportId;
+    editCell(db, { reportId: a, key: 'active.fees.amount', value: 9 }, '张三');
+    for (const bytes of ['', 'same readable text']) {
+      const x = bytes ? extraction2021(granted(7)) : null;
+      save(fileOf('/r/a.txt', bytes, x));
+      save({
+        ...fileOf('/r/b.txt', bytes, x),
+        content: bytes ? null : { ...fileOf('/r/b.txt', bytes, x).content! },
+      });
+      save(fileOf('/r/a.txt', 'content a', extraction2021(granted(1))));
+      save(fileOf('/r/b.txt', 'content b', extraction2021(granted(2))));
+      const rows = listReports(db);
+      expect(rows.map((r) => [r.id, r.path, r.missing])).toEqual([
+        [a, '/r/a.txt', false],
+        [b, '/r/b.txt', false],
+      ]);
+      expect(cell(a, 'active.fees.amount')).toMatchObject({ value: 9, edited: true });
+    }
+  });
+
   it('keeps an edited cell the new extraction no longer finds', () => {
     const { reportId } = save(fileOf('/r/a.txt', 'v1', extraction2021()));
     editCell(db, { reportId, key: 'active.fees.amount', value: 12 }, '张三');
@@ -152,12 +214,13 @@ describe('saveFile', () => {
     expect(getReport(db, reportId).report.statusReason).toMatch(/提取程序已更新/);
   });
 
-  it('keeps the cells of a report whose file became unreadable', () => {
+  it('keeps the cells and status of a report whose file became unreadable, with the reason', () => {
     const { reportId } = save(fileOf('/r/a.txt', 'v1', extraction2021(granted(1))));
     editCell(db, { reportId, key: 'active.fees.amount', value: 3 }, '张三');
-    save(fileOf('/r/a.txt', 'garbage', null));
+    expect(save(fileOf('/r/a.txt', 'garbage', null))).toEqual({ outcome: 'failed', reportId });
     const detail = getReport(db, reportId);
-    expect(detail.report).toMatchObject({ status: 'failed', error: '无法识别的文件 (test)' });
+    expect(detail.report).toMatchObject({ status: 'new', error: HELD_UNREADABLE });
+    expect(detail.text).toBe('v1');
     expect(cell(reportId, 'active.fees.amount')).toMatchObject({ value: 3, edited: true });
     save(fileOf('/r/a.txt', 'v3', extraction2021(granted(1))));
     expect(getReport(db, reportId).report).toMatchObject({ status: 'new', error: null });

@@ -5,13 +5,12 @@ import type { ReadOk, ReadOptions, ReadResult } from '../types';
 import { ocrDocument } from './document';
 import { decodeImage, imageSize, MAX_DECODE_PIXELS } from './image';
 import { ocrPage, type OcrPage } from './page';
-import { openPdf, pageTextLength, renderPage } from './pdf-pages';
+import { openPdf } from '../pdf/pdfjs';
+import { renderPage } from './pdf-pages';
 import { loadRecognizer, OCR_ENGINE } from './recognizer';
 
 /** Scans longer than this are refused (a report is a few pages; OCR takes seconds a page). */
 export const MAX_OCR_PAGES = 60;
-/** A PDF page with at least this many characters of text has a text layer. */
-const TEXT_LAYER_CHARS = 20;
 
 export const ocrOff = (format: 'pdf' | 'image'): ReadResult =>
   readFailure(
@@ -22,6 +21,19 @@ export const ocrOff = (format: 'pdf' | 'image'): ReadResult =>
       : '未启用文字识别（OCR）：图片中的文字需要文字识别，请在设置中开启',
     format === 'pdf' ? 'OCR is turned off; this PDF is a scan without a text layer' : 'OCR is turned off',
   );
+
+/** OCR could not run (the engine failed to load, a page failed to render): a clear per-file failure. */
+export function ocrFailed(format: 'pdf' | 'image', err: unknown): ReadResult {
+  const detail = err instanceof Error ? err.message : String(err);
+  return readFailure(
+    format,
+    format === 'pdf' ? 'no_text_layer' : 'corrupt',
+    format === 'pdf'
+      ? '此 PDF 没有文字层（扫描件），文字识别（OCR）失败，无法读取'
+      : '图片文字识别（OCR）失败，无法读取',
+    `OCR failed: ${detail}`,
+  );
+}
 
 function finish(
   format: 'pdf' | 'image',
@@ -44,36 +56,15 @@ function finish(
   return read;
 }
 
-/** True when no page of the PDF carries text (a scan bound as PDF). */
-export async function isImageOnlyPdf(bytes: Uint8Array): Promise<boolean> {
-  const task = await openPdf(bytes);
-  try {
-    const doc = await task.promise;
-    for (let p = 1; p <= doc.numPages; p++) {
-      if ((await pageTextLength(await doc.getPage(p))) >= TEXT_LAYER_CHARS) return false;
-    }
-    return true;
-  } finally {
-    await task.destroy();
-  }
-}
-
-/** OCR of a PDF without a text layer. A PDF that has one gets a failure: the text reader is for it. */
+/**
+ * OCR of a PDF the text reader found without a text layer (its 'no_text_layer' outcome): that reader has already
+ * opened it within its bounds (bomb, encryption, time), so here only the pages are counted and rendered.
+ */
 export async function readScannedPdf(bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
-  const task = await openPdf(bytes);
+  if (options.ocr === false) return ocrOff('pdf');
+  const { task, doc } = await openPdf(bytes);
   try {
-    const doc = await task.promise;
     const pages = doc.numPages;
-    let text = 0;
-    for (let p = 1; p <= pages; p++) text += await pageTextLength(await doc.getPage(p));
-    if (text >= TEXT_LAYER_CHARS)
-      return readFailure(
-        'pdf',
-        'unsupported',
-        'PDF 有文字层，不按扫描件识别',
-        'PDF has a text layer; not OCR',
-      );
-    if (options.ocr === false) return ocrOff('pdf');
     if (pages > MAX_OCR_PAGES)
       return readFailure(
         'pdf',
@@ -94,7 +85,7 @@ export async function readScannedPdf(bytes: Uint8Array, options: ReadOptions = {
     }
     return finish('pdf', read, []);
   } finally {
-    await task.destroy();
+    await task.destroy().catch(() => undefined);
   }
 }
 

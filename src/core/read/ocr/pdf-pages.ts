@@ -1,6 +1,7 @@
-// Page images of an image-only PDF: each page rendered with pdfjs-dist onto an @napi-rs/canvas at the resolution
+// Page images of an image-only PDF (opened by ../pdf/pdfjs): each page rendered with pdfjs-dist onto an @napi-rs/canvas at the resolution
 // of its scanned image (bounded), one page at a time so that only one page's pixels are held.
-import type { PDFDocumentLoadingTask, PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
+import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
+import { pdfjs } from '../pdf/pdfjs';
 import { grayFromCanvas, MAX_SIDE, type GrayImage } from './image';
 
 /** A page rendered for OCR: pixels per PDF point in `scale`. */
@@ -12,33 +13,9 @@ export interface PageImage {
   scale: number;
 }
 
-/** Images in a PDF larger than this many pixels are not decoded (a PDF bomb stays small in memory). */
-const MAX_PDF_IMAGE_PIXELS = 50_000_000;
-
-/** Opens a PDF; `destroy()` the task when done. */
-export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentLoadingTask> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // pdfjs may take over the buffer it is given: hand it a copy.
-  return getDocument({
-    data: new Uint8Array(bytes),
-    disableFontFace: true,
-    useSystemFonts: false,
-    maxImageSize: MAX_PDF_IMAGE_PIXELS,
-    verbosity: 0,
-  });
-}
-
-/** Characters of real text on the page (a scan has none, or a few from an invisible stamp). */
-export async function pageTextLength(page: PDFPageProxy): Promise<number> {
-  const content = await page.getTextContent();
-  let n = 0;
-  for (const item of content.items) if ('str' in item) n += item.str.replace(/\s/g, '').length;
-  return n;
-}
-
 /** Pixels per point of the largest image drawn on the page (0 when it draws none). */
 async function imageScale(page: PDFPageProxy, width: number, height: number): Promise<number> {
-  const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { OPS } = await pdfjs();
   const ops = await page.getOperatorList();
   let scale = 0;
   ops.fnArray.forEach((fn, i) => {

@@ -11,6 +11,7 @@ import { CellInspector } from './CellInspector';
 import { findingStops, stepStop, targetOf } from './findings';
 import { FindingsPanel } from './FindingsPanel';
 import type { FormLayout, FormRow } from './layout';
+import { PageView } from './PageView';
 import { ReviewGrid } from './ReviewGrid';
 import { SourcePane } from './SourcePane';
 import { useReport } from './useReport';
@@ -326,7 +327,13 @@ export function ReviewScreen({
             <h3>
               {t('source')} <span className="muted">{header?.path}</span>
             </h3>
-            {state ? <SourcePane text={state.text} span={shownCell?.span ?? null} /> : null}
+            {state && header?.format === 'pdf' && reportId !== null ? (
+              <PageView reportId={reportId} span={shownCell?.span ?? null}>
+                <SourcePane text={state.text} span={shownCell?.span ?? null} />
+              </PageView>
+            ) : state ? (
+              <SourcePane text={state.text} span={shownCell?.span ?? null} />
+            ) : null}
           </section>
         </div>
       </div>
