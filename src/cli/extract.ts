@@ -5,7 +5,7 @@ import { withCompanions } from '../core/library/companions';
 import { processDocument } from '../core/pipeline';
 import { toPrediction } from '../core/prediction';
 
-const DOCUMENT = /\.(?:txt|text|htm|html|shtml|xhtml|docx|pdf|doc|wps|xls|xlsx|ofd)$/i;
+const DOCUMENT = /\.(?:txt|text|htm|html|shtml|xhtml|docx|pdf|doc|wps|xls|xlsx|ofd|png|jpe?g)$/i;
 
 async function collect(paths: string[]): Promise<string[]> {
   const files: string[] = [];

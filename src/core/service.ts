@@ -157,6 +157,7 @@ export class ReviewService implements Omit<ServiceHandlers, keyof PanelChannels>
         this.panel.changed(reportIds, true);
         this.emit('reportsChanged', { reportIds });
       },
+      ocr: () => this.settings.ocr,
     });
     return settings;
   }

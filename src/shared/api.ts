@@ -25,6 +25,8 @@ export interface Settings {
   folder: string | null;
   /** True when the folder is the copy of the bundled sample reports. */
   usingSamples: boolean;
+  /** Read scans and page images by OCR (slow: seconds a page). Off: such files fail with 未启用文字识别（OCR）. */
+  ocr: boolean;
 }
 
 export interface ImportFailure {
@@ -200,7 +202,7 @@ export interface SourceLocation {
 export interface PageImageView {
   page: number;
   pageCount: number;
-  /** `data:image/png;base64,…` */
+  /** `data:image/png;base64,…` (a page image read by OCR: its own type, e.g. image/jpeg) */
   dataUrl: string;
   /** Image size in pixels; the page is `width / scale` points wide. */
   width: number;

@@ -48,6 +48,7 @@ describe('settings and folders', () => {
       language: 'zh-CN',
       folder: null,
       usingSamples: false,
+      ocr: true,
     });
     await expect(s.listReports({})).rejects.toThrow('尚未选择报告文件夹');
     await s.setReviewerName({ name: '  李审校 ' });

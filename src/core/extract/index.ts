@@ -20,6 +20,8 @@ import { readLegacyTable } from './legacy';
 import { readMeta } from './meta';
 import { readReviewTable } from './review-table';
 import type { TableResult } from './table-read';
+import type { OcrInfo } from '../read/types';
+import { reviewOcr } from './ocr-review';
 
 export { EXTRACTOR_VERSION } from './version';
 
@@ -29,12 +31,14 @@ const MAX_CHARS = 2_000_000;
 /** A document as the readers give it: its text and, where the source had tables, the spans of their cells. */
 export interface ExtractInput {
   text: string;
-  /** Spans in `text` of every printed table cell (HTML, Word, PDF and spreadsheet grids). */
+  /** Spans in `text` of every printed table cell (HTML, Word, PDF, spreadsheet and OCR grids). */
   cells?: readonly Span[];
+  /** Set when the text was read by OCR: every cell becomes `how: 'ocr'`, in review unless the arithmetic confirms it. */
+  ocr?: OcrInfo;
 }
 
 export function extractReport(input: string | ExtractInput): Extraction {
-  const doc = typeof input === 'string' ? { text: input } : input;
+  const doc: ExtractInput = typeof input === 'string' ? { text: input } : input;
   const original = doc.text.length > MAX_CHARS ? doc.text.slice(0, MAX_CHARS) : doc.text;
   const norm = normalizeText(original);
   const text = norm.text;
@@ -148,7 +152,16 @@ export function extractReport(input: string | ExtractInput): Extraction {
     if (f.suspect) review.add(f.suspect);
   }
 
-  return { template, meta, tables: tables.map((t) => t.read), cells, findings, review: [...review] };
+  const extraction = {
+    template,
+    meta,
+    tables: tables.map((t) => t.read),
+    cells,
+    findings,
+    review: [...review],
+  };
+  if (doc.ocr) reviewOcr(extraction, doc.ocr, confirmed);
+  return extraction;
 }
 
 /** Readings that stand unless a rule fails on them: a row printed blank, a cut that only one reading satisfies. */

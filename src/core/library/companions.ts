@@ -6,6 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { processDocument, type ProcessedDocument } from '../pipeline';
 import { MAX_BYTES } from '../read/failure';
+import type { ReadOptions } from '../read/types';
 import { isReportFile } from './files';
 
 /** A folder with at most this many report files is taken to hold one report and its attachments. */
@@ -46,11 +47,11 @@ export async function companionPaths(path: string): Promise<string[]> {
   return kept.sort().map((n) => join(dir, n));
 }
 
-async function readCompanion(path: string): Promise<ProcessedDocument | null> {
+async function readCompanion(path: string, options: ReadOptions): Promise<ProcessedDocument | null> {
   try {
     const info = await stat(path);
     if (!info.isFile() || info.size > MAX_BYTES) return null;
-    return await processDocument(await readFile(path), basename(path));
+    return await processDocument(await readFile(path), basename(path), options);
   } catch {
     return null;
   }
@@ -58,15 +59,22 @@ async function readCompanion(path: string): Promise<ProcessedDocument | null> {
 
 const sameAgency = (a: string, b: string): boolean => a.includes(b) || b.includes(a);
 
-/** Completes a document from its companions; a document that lacks nothing is returned as it is. */
-export async function withCompanions(path: string, doc: ProcessedDocument): Promise<ProcessedDocument> {
+/**
+ * Completes a document from its companions; a document that lacks nothing is returned as it is. `options`: how
+ * companions are read (whether scans and page images among them are OCR'd).
+ */
+export async function withCompanions(
+  path: string,
+  doc: ProcessedDocument,
+  options: Pick<ReadOptions, 'ocr'> = {},
+): Promise<ProcessedDocument> {
   const { read, extraction } = doc;
   if (!read.ok || !extraction) return doc;
   const needsMeta = extraction.tables.length > 0 && (!extraction.meta.agency || !extraction.meta.year);
   const needsTables = extraction.tables.length === 0;
   if (!needsMeta && !needsTables) return doc;
   for (const other of await companionPaths(path)) {
-    const found = await readCompanion(other);
+    const found = await readCompanion(other, options);
     const meta = found?.extraction?.meta;
     if (!found?.extraction || !meta) continue;
     const name = basename(other);

@@ -20,6 +20,10 @@ export const REPORT_EXTENSIONS = new Set([
   '.ofd',
   '.rtf',
   '.pdf',
+  // Reports published as page images (read by OCR).
+  '.png',
+  '.jpg',
+  '.jpeg',
 ]);
 
 /** Hidden files and folders, Office lock files and partial downloads are never reports. */

@@ -39,6 +39,10 @@ export interface ImporterOptions {
   flushBudgetMs?: number;
   /** Extractor version recorded with each report (tests simulate upgrades). */
   version?: number;
+  /** Whether scans and page images are OCR'd (the reviewer's setting, asked per file). Default: yes. */
+  ocr?: () => boolean;
+  /** Per-page progress of a file being OCR'd. */
+  onPageProgress?: (path: string, page: number, pages: number) => void;
   /** The chosen folder: only regular files whose real path lies inside it are read. */
   root?: string;
 }
@@ -89,6 +93,8 @@ export class Importer {
     this.reader = createReader(this.version, {
       workers: opts.workers,
       onWarning: opts.onWarning,
+      ...(opts.ocr ? { ocr: opts.ocr } : {}),
+      ...(opts.onPageProgress ? { onPageProgress: opts.onPageProgress } : {}),
       root: opts.root,
     });
   }

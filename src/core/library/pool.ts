@@ -24,25 +24,33 @@ export interface FileReader {
   close(): Promise<void>;
 }
 
+/** Per-page progress of a file being OCR'd. */
+export type PageProgress = (path: string, page: number, pages: number) => void;
+
 /** Reads in the calling thread: the fallback, and for callers that ask for no workers. */
 export class InlineReader implements FileReader {
   readonly parallelism = 1;
   constructor(
     private readonly version: number,
-    private readonly root?: string,
+    private readonly opts: Pick<PoolOptions, 'ocr' | 'onPageProgress' | 'root'> = {},
   ) {}
 
   async read(path: string, isCurrent: (sha256: string) => boolean): Promise<ReadOutcome> {
     let hashed;
     try {
-      hashed = await hashFile(path, this.root);
+      hashed = await hashFile(path, this.opts.root);
     } catch (err) {
       return isGone(err)
         ? { kind: 'gone', path }
         : { kind: 'file', file: unopenedFile(path, fileError(err), this.version) };
     }
     const { bytes: _bytes, ...meta } = hashed;
-    const content = isCurrent(hashed.sha256) ? null : await extractContent(hashed);
+    const content = isCurrent(hashed.sha256)
+      ? null
+      : await extractContent(hashed, {
+          ocr: this.opts.ocr?.() ?? true,
+          onProgress: ({ page, pages }) => this.opts.onPageProgress?.(path, page, pages),
+        });
     return { kind: 'file', file: { ...meta, parserVersion: this.version, content } };
   }
 
@@ -99,6 +107,9 @@ export interface PoolOptions {
   /** A worker silent this long while it has work is taken to hang: its current file fails. */
   hangMs?: number;
   onWarning?: (message: string) => void;
+  /** Whether scans and page images are OCR'd, asked for each file (a setting). Default: yes. */
+  ocr?: () => boolean;
+  onPageProgress?: PageProgress;
   /** The chosen folder: only regular files whose real path lies inside it are read. */
   root?: string;
 }
@@ -162,7 +173,13 @@ export class WorkerPool implements FileReader {
     const slot = this.slots.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
     if (slot.jobs.size === 0) slot.lastHeard = Date.now();
     slot.jobs.set(job.id, job);
-    this.post(slot, { type: 'read', id: job.id, path: job.path, root: this.opts.root });
+    this.post(slot, {
+      type: 'read',
+      id: job.id,
+      path: job.path,
+      ocr: this.opts.ocr?.() ?? true,
+      root: this.opts.root,
+    });
   }
 
   private post(slot: Slot, m: ToWorker): void {
@@ -174,6 +191,10 @@ export class WorkerPool implements FileReader {
     slot.started = true;
     const job = slot.jobs.get(m.id);
     if (!job) return;
+    if (m.type === 'progress') {
+      this.opts.onPageProgress?.(job.path, m.page, m.pages);
+      return;
+    }
     if (m.type === 'hashed') {
       job.hashed = { sha256: m.sha256, size: m.size, mtimeMs: m.mtimeMs };
       job.hashedSeq = this.nextId++;
@@ -222,7 +243,7 @@ export class WorkerPool implements FileReader {
       this.opts.onWarning?.(
         `无法启动导入工作线程，改为在主线程中读取：${reason} (workers unavailable; reading inline)`,
       );
-      this.fallback = new InlineReader(this.version, this.opts.root);
+      this.fallback = new InlineReader(this.version, this.opts);
     }
     this.replace(slot, reason);
   }
@@ -239,8 +260,7 @@ export class WorkerPool implements FileReader {
     const culprit = hashed[0] ?? jobs[0];
     if (this.fallback) this.slots.splice(index, 1);
     else this.slots[index] = this.spawn();
-    if (this.slots.length === 0 && !this.fallback)
-      this.fallback = new InlineReader(this.version, this.opts.root);
+    if (this.slots.length === 0 && !this.fallback) this.fallback = new InlineReader(this.version, this.opts);
     for (const job of jobs) {
       if (job === culprit && slot.started) {
         const file = job.hashed
@@ -278,7 +298,7 @@ export function createReader(version: number, opts: PoolOptions & { workers?: nu
   if (!entry) {
     if (opts.workers !== 0)
       opts.onWarning?.('未找到导入工作线程文件，改为在主线程中读取 (worker entry not found; reading inline)');
-    return new InlineReader(version, opts.root);
+    return new InlineReader(version, opts);
   }
   return new WorkerPool(version, entry, { ...opts, size: opts.workers ?? opts.size });
 }

@@ -8,6 +8,7 @@ import type { FileContent, ImportedFile } from '../store/save';
 import { processDocument } from '../pipeline';
 import { withCompanions } from './companions';
 import { MAX_BYTES, tooLarge } from '../read/failure';
+import type { ReadOptions } from '../read/types';
 import { isInside } from './files';
 
 export interface HashedFile {
@@ -130,7 +131,7 @@ function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export async function extractContent(file: HashedFile): Promise<FileContent> {
+export async function extractContent(file: HashedFile, options: ReadOptions = {}): Promise<FileContent> {
   const failed = (error: string): FileContent => ({
     format: null,
     text: null,
@@ -145,7 +146,8 @@ export async function extractContent(file: HashedFile): Promise<FileContent> {
       return failed(tooLarge(Math.max(file.size, bytes?.byteLength ?? 0)).error);
     const { read, extraction } = await withCompanions(
       file.path,
-      await processDocument(bytes, basename(file.path)),
+      await processDocument(bytes, basename(file.path), options),
+      { ocr: options.ocr },
     );
     if (!read.ok) return { ...failed(read.error), format: read.format === 'unknown' ? null : read.format };
     return {

@@ -5,12 +5,14 @@ import type { MessagePort } from 'node:worker_threads';
 import { extractContent, fileError, hashFile, isGone, type HashedFile } from './read-file';
 import type { FromWorker, ToWorker } from './messages';
 import type { FileContent } from '../store/save';
+import type { ReadOptions } from '../read/types';
 
 export function serveImports(
   port: MessagePort,
-  extract: (file: HashedFile) => Promise<FileContent> = extractContent,
+  extract: (file: HashedFile, options: ReadOptions) => Promise<FileContent> = extractContent,
 ): void {
   const hashed = new Map<number, HashedFile>();
+  const ocrOf = new Map<number, boolean>();
   const toExtract: number[] = [];
   let extracting = false;
   const post = (m: FromWorker): void => port.postMessage(m);
@@ -24,11 +26,15 @@ export function serveImports(
     }
     const file = hashed.get(id);
     hashed.delete(id);
+    const ocr = ocrOf.get(id) ?? true;
+    ocrOf.delete(id);
     if (!file) {
       setImmediate(extractNext);
       return;
     }
-    void extract(file).then((content) => {
+    const onProgress = ({ page, pages }: { page: number; pages: number }): void =>
+      post({ type: 'progress', id, page, pages });
+    void extract(file, { ocr, onProgress }).then((content) => {
       post({ type: 'extracted', id, content });
       setImmediate(extractNext);
     });
@@ -50,7 +56,12 @@ export function serveImports(
   };
 
   port.on('message', (m: ToWorker) => {
-    if (m.type === 'read') void read(m.id, m.path, m.root);
-    else hashed.delete(m.id);
+    if (m.type === 'read') {
+      ocrOf.set(m.id, m.ocr);
+      void read(m.id, m.path, m.root);
+    } else {
+      hashed.delete(m.id);
+      ocrOf.delete(m.id);
+    }
   });
 }

@@ -6,11 +6,24 @@ import { decodeText, encodingNote } from './encoding';
 import { MAX_BYTES, binaryFile, emptyFile, readFailure, tooLarge, unknownEncoding } from './failure';
 import { readHtmlBytes, readHtmlString } from './html';
 import { ofdNotSupported, readOle2, readXlsx } from './office';
+import { ocrFailed, ocrOff, readPageImage, readScannedPdf } from './ocr';
 import { readPdf } from './pdf';
-import type { ReadFailure, ReadResult } from './types';
+import type { ReadFailure, ReadOptions, ReadResult } from './types';
 
-export type { Grid, ReadResult, ReadOk, ReadFailure, TableSource, TableCellSource } from './types';
+export type {
+  Grid,
+  ReadResult,
+  ReadOk,
+  ReadFailure,
+  ReadOptions,
+  ReadProgress,
+  TableSource,
+  TableCellSource,
+} from './types';
 export { pdfHasTextLayer } from './pdf';
+
+/** Page images that OCR reads (the canvas library decodes these); TIFF is not among them. */
+const OCR_IMAGES = new Set(['PNG', 'JPEG', 'WebP', 'GIF']);
 
 const ZIP_NAMES = {
   pptx: ['PowerPoint 演示文稿（.pptx）', 'PowerPoint file'],
@@ -36,6 +49,7 @@ function unsupported(sniffed: Sniffed): ReadFailure | null {
         'MHT web archive not supported',
       );
     case 'other-binary':
+      if (OCR_IMAGES.has(sniffed.what)) return null;
       return sniffed.isImage
         ? readFailure(
             'unknown',
@@ -79,19 +93,38 @@ function readPlainText(bytes: Uint8Array): ReadResult {
   return { ok: true, format: 'text', text: decoded.text, encoding: decoded.encoding, tables: [], warnings };
 }
 
+/**
+ * A PDF is read through its text layer; one without (a scan, 'no_text_layer') is read by OCR from its page images
+ * when OCR is on, and is a clear failure saying OCR is off otherwise.
+ */
+async function readAnyPdf(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
+  const read = await readPdf(bytes);
+  if (read.ok || read.code !== 'no_text_layer') return read;
+  if (options.ocr === false) return ocrOff('pdf');
+  try {
+    return await readScannedPdf(bytes, options);
+  } catch (err) {
+    return ocrFailed('pdf', err);
+  }
+}
+
 /** Reads one report file. Never throws for bad input: every problem is a failure with a one-line message. */
-export async function readDocument(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
+export async function readDocument(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ReadOptions = {},
+): Promise<ReadResult> {
   if (bytes.length > MAX_BYTES) return tooLarge(bytes.length);
   if (bytes.length === 0) return emptyFile('unknown');
   const sniffed = sniffFormat(bytes, fileName);
   const refused = unsupported(sniffed);
   if (refused) return refused;
   try {
+    if (sniffed.kind === 'pdf') return await readAnyPdf(bytes, options);
+    if (sniffed.kind === 'other-binary') return await readPageImage(bytes, sniffed.what, options);
     if (sniffed.kind === 'docx') return await readDocx(bytes);
     if (sniffed.kind === 'ole2') return await readOle2(bytes, fileName);
     if (sniffed.kind === 'zip') return await readXlsx(bytes); // the only zip `unsupported` lets through
-    // A PDF without a text layer fails with code 'no_text_layer' (message: needs OCR).
-    if (sniffed.kind === 'pdf') return await readPdf(bytes);
     if (sniffed.kind === 'html') return extensionNote(fileName, readHtmlBytes(bytes));
     return extensionNote(fileName, readPlainText(bytes));
   } catch (err) {

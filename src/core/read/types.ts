@@ -70,6 +70,27 @@ export interface ReadOk {
   layout?: PageLayout;
   /** Things a reviewer may want to know (e.g. "文件编码为 GB18030"). */
   warnings: string[];
+  /** Set when the text was read by OCR from page images: every value in it is `how: 'ocr'`. */
+  ocr?: OcrInfo;
+}
+
+/** How a document was OCR'd, and which stretches of its text the recogniser was not sure of. */
+export interface OcrInfo {
+  engine: string;
+  /** Spans of `ReadOk.text` (cells, lines) with a weak or disputed character; sorted by start. */
+  doubtful: Span[];
+}
+
+/** Per-page progress of a slow read (OCR). */
+export interface ReadProgress {
+  page: number;
+  pages: number;
+}
+
+export interface ReadOptions {
+  /** OCR of scans and page images; on unless turned off (then a scan is a clear failure). */
+  ocr?: boolean;
+  onProgress?: (progress: ReadProgress) => void;
 }
 
 export type ReadErrorCode =
@@ -80,8 +101,10 @@ export type ReadErrorCode =
   | 'empty'
   | 'encoding'
   | 'encrypted'
-  /** A PDF without a text layer (a scan): OCR can read it. */
-  | 'no_text_layer';
+  /** A PDF without a text layer (a scan) while OCR is off, or one OCR could not be run on. */
+  | 'no_text_layer'
+  /** A scan or page image that needs OCR, and OCR is turned off. */
+  | 'ocr_off';
 
 export interface ReadFailure {
   ok: false;

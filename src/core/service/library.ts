@@ -16,6 +16,8 @@ export interface LibraryOptions {
   onReportsChanged: (reportIds: number[]) => void;
   /** Worker threads (default: the library's, one per core). */
   workers?: number;
+  /** Whether scans and page images are OCR'd, asked per file. */
+  ocr?: () => boolean;
 }
 
 const THROTTLE_MS = 150;
@@ -56,6 +58,7 @@ export function startLibrary(db: Store, folder: string, opts: LibraryOptions): L
     onProgress,
     onChange: (ids: number[]) => opts.onReportsChanged(ids),
     ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+    ...(opts.ocr ? { ocr: opts.ocr } : {}),
   };
   if (!opts.watch) {
     const done = importFolder(db, folder, common).then(

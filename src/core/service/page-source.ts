@@ -1,5 +1,6 @@
-// The source pane's view of a PDF report: the box of a span of its text (from the stored layout) and its pages as
-// images (drawn from the report's file, which must still hold the content that was read).
+// The source pane's view of a PDF report or page image: the box of a span of its text (from the stored layout) and
+// its pages as images (drawn from the report's file, which must still hold the content that was read; a PNG/JPEG
+// page image read by OCR is shown as it is).
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Outcome, PageBox, PageImageView, SourceLocation } from '../../shared/api';
@@ -52,6 +53,18 @@ async function originalBytes(db: Store, reportId: number): Promise<Uint8Array | 
   return '原文件已移动、删除或更改，无法显示页面（the original file is gone or changed）';
 }
 
+/** Page images OCR reads, by their first bytes: shown as they are (one page, boxes in their own pixels). */
+const IMAGE_TYPES: { sig: number[]; mime: string }[] = [
+  { sig: [0x89, 0x50, 0x4e, 0x47], mime: 'image/png' },
+  { sig: [0xff, 0xd8, 0xff], mime: 'image/jpeg' },
+  { sig: [0x47, 0x49, 0x46, 0x38], mime: 'image/gif' },
+];
+
+function imageMime(bytes: Uint8Array): string | null {
+  if (bytes.length > 12 && String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP') return 'image/webp';
+  return IMAGE_TYPES.find((t) => t.sig.every((b, i) => bytes[i] === b))?.mime ?? null;
+}
+
 export async function pageImage(
   db: Store,
   reportId: number,
@@ -60,6 +73,23 @@ export async function pageImage(
 ): Promise<Outcome<PageImageView>> {
   const bytes = await originalBytes(db, reportId);
   if (typeof bytes === 'string') return { ok: false, reason: bytes };
+  const mime = imageMime(bytes);
+  if (mime) {
+    const size = documentLayout(db, reportId)?.pages[0];
+    if (page !== 1 || !size)
+      return { ok: false, reason: `无法显示第 ${page} 页（图片只有 1 页）(no such page)` };
+    return {
+      ok: true,
+      value: {
+        page: 1,
+        pageCount: 1,
+        dataUrl: `data:${mime};base64,${Buffer.from(bytes).toString('base64')}`,
+        width: size.width,
+        height: size.height,
+        scale: 1,
+      },
+    };
+  }
   try {
     const image = await renderPdfPage(bytes, page, scale);
     return {

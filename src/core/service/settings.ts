@@ -9,6 +9,7 @@ const schema = z.object({
   language: z.enum(['zh-CN', 'en']).catch('zh-CN'),
   folder: z.string().min(1).nullable().catch(null),
   usingSamples: z.boolean().catch(false),
+  ocr: z.boolean().catch(true),
 });
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -16,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'zh-CN',
   folder: null,
   usingSamples: false,
+  ocr: true,
 };
 
 /** Reads the settings; a missing or damaged file gives the defaults (a damaged field its default). */

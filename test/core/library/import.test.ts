@@ -38,7 +38,7 @@ describe('importFolder', () => {
     write('sub/copy-of-000.txt', realReport('000')); // duplicate content
     write('broken.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
     truncateSync(write('huge.txt', ''), 51 * 1024 * 1024);
-    write('picture.jpg', 'not a report');
+    write('picture.gif', 'not a report'); // not a report extension (PNG/JPEG are: page images for OCR)
     write('~$000.docx', 'office lock file');
     write('.hidden.txt', realReport('003'));
 

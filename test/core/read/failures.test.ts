@@ -68,9 +68,13 @@ describe('files the reader refuses, each with a one-line Chinese-first message',
     const encrypted = await readDocument(pdf('encrypted.pdf'), 'encrypted.pdf');
     expect(encrypted).toMatchObject({ ok: false, format: 'pdf', code: 'encrypted' });
     expectOneLineMessage(encrypted);
+    // A scan goes to OCR (this one's page is one gray block); with OCR off, the reviewer is told it is off.
     const scan = await readDocument(imageOnlyPdf(), 'scan.pdf');
-    expect(scan).toMatchObject({ ok: false, format: 'pdf', code: 'no_text_layer' });
-    expectOneLineMessage(scan);
+    expect(scan).toMatchObject({ ok: true, format: 'pdf', ocr: { doubtful: [{ start: 0 }] } });
+    const off = await readDocument(imageOnlyPdf(), 'scan.pdf', { ocr: false });
+    expect(off).toMatchObject({ ok: false, format: 'pdf', code: 'ocr_off' });
+    expect(!off.ok && off.error).toMatch(/^未启用文字识别（OCR）：该 PDF 为扫描件/);
+    expectOneLineMessage(off);
   });
 
   it('a broken OLE2 file (a header and nothing else) under any name', async () => {
@@ -82,11 +86,15 @@ describe('files the reader refuses, each with a one-line Chinese-first message',
     }
   });
 
-  it('an image', async () => {
+  it('an image without text, and any image when OCR is turned off', async () => {
     const result = await readDocument(png(), '年报截图.png');
-    expect(result).toMatchObject({ ok: false, code: 'unsupported' });
-    expect(!result.ok && result.error).toContain('PNG');
+    expect(result).toMatchObject({ ok: false, format: 'image', code: 'empty' });
+    expect(!result.ok && result.error).toContain('文字识别');
     expectOneLineMessage(result);
+    const off = await readDocument(png(), '年报截图.png', { ocr: false });
+    expect(off).toMatchObject({ ok: false, format: 'image', code: 'ocr_off' });
+    expect(!off.ok && off.error).toMatch(/^未启用文字识别（OCR）/);
+    expectOneLineMessage(off);
   });
 
   it('random bytes, short and long', async () => {

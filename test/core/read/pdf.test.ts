@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processDocument } from '../../../src/core/pipeline';
 import { readDocument, type ReadOk } from '../../../src/core/read';
-import { pdfHasTextLayer } from '../../../src/core/read/pdf';
+import { pdfHasTextLayer, readPdf } from '../../../src/core/read/pdf';
 import { bombPdf, imageOnlyPdf, pdfWithPages, ruledTable, textAt } from './pdf-builder';
 
 const dir = join(import.meta.dirname, '../../fixtures/read/pdf');
@@ -138,10 +138,13 @@ describe('bad PDFs: a clear error each, in bounded time', () => {
     }
   });
 
-  it('says that a PDF of page images has no text layer (for OCR)', async () => {
-    const read = await readDocument(imageOnlyPdf(), 'scan.pdf');
+  it('says that a PDF of page images has no text layer (for OCR), and that OCR is off when it is', async () => {
+    const read = await readPdf(imageOnlyPdf());
     expect(read).toMatchObject({ ok: false, format: 'pdf', code: 'no_text_layer' });
     expect(!read.ok && read.error).toContain('此 PDF 没有文字层（扫描件），需要文字识别（OCR）');
+    const off = await readDocument(imageOnlyPdf(), 'scan.pdf', { ocr: false });
+    expect(off).toMatchObject({ ok: false, format: 'pdf', code: 'ocr_off' });
+    expect(!off.ok && off.error).toContain('未启用文字识别（OCR）');
     expect(await pdfHasTextLayer(imageOnlyPdf())).toBe(false);
     expect(await pdfHasTextLayer(fixture('hongze_2024.pdf'))).toBe(true);
   });

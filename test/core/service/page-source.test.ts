@@ -66,3 +66,43 @@ describe('PDF source channels', () => {
     expect(!image.ok && image.reason).toContain('原文件已移动、删除或更改');
   });
 });
+
+describe('page image source channels', () => {
+  let dataDir: string;
+  let service: ReviewService;
+  let reportId: number;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'nianbao-image-source-'));
+    const folder = join(dataDir, 'reports');
+    mkdirSync(folder);
+    copyFileSync(
+      join(import.meta.dirname, '../../fixtures/read/ocr/apply-table.png'),
+      join(folder, '申请表.png'),
+    );
+    service = await ReviewService.open({ dataDir, samplesDir: null, watch: false });
+    await service.openFolder(folder);
+    await service.idle();
+    reportId = (await service.listReports({}))[0]!.id;
+  }, 120_000);
+
+  afterAll(async () => {
+    await service.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('locates an OCR cell on the image and shows the image itself as the page', async () => {
+    const detail = await service.getReport({ reportId });
+    const cell = detail.cells.find((c) => c.key === 'apply.new.natural_person')!;
+    expect(cell).toMatchObject({ how: 'ocr', value: 21 });
+    const location = (await service.getSourceLocation({ reportId, span: cell.span }))!;
+    expect(location.pages).toEqual([{ width: 1240, height: 560 }]);
+    expect(location.box).toMatchObject({ page: 1 });
+    expect(location.box!.x).toBeGreaterThan(640);
+    const image = await service.getPageImage({ reportId, page: 1, scale: 1 });
+    if (!image.ok) throw new Error(image.reason);
+    expect(image.value).toMatchObject({ page: 1, pageCount: 1, width: 1240, height: 560, scale: 1 });
+    expect(image.value.dataUrl).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
+    expect(await service.getPageImage({ reportId, page: 2, scale: 1 })).toMatchObject({ ok: false });
+  });
+});
