@@ -23,7 +23,7 @@ const plausibleAgency = (s: string): boolean =>
 
 function titleCandidates(lines: string[]): { agency: string; year: number | null }[] {
   const out: { agency: string; year: number | null }[] = [];
-  for (const fullLine of lines) {
+  for (const [index, fullLine] of lines.entries()) {
     // A title sits at the start of its line; a page that lost its line breaks has it in its first characters.
     const line = fullLine.length > 300 ? fullLine.slice(0, 300) : fullLine;
     if (!TITLE.test(line)) continue;
@@ -43,6 +43,17 @@ function titleCandidates(lines: string[]): { agency: string; year: number | null
         agency = plausibleAgency(pre) && pre.length <= 30 ? pre : post;
       } else {
         agency = cleanAgency(head);
+      }
+      // A title set on two lines: the agency's name alone on the line above (洪泽区人民政府 / 2023年…报告).
+      if (year && agency === '' && cell === line && index > 0) {
+        const above = lines[index - 1]!.trim();
+        if (
+          !/[|_>›»:：]/.test(above) &&
+          plausibleAgency(above) &&
+          above.length <= 30 &&
+          ORG_SUFFIX.test(above)
+        )
+          agency = above;
       }
       out.push({ agency: plausibleAgency(agency) ? agency : '', year: year ? Number(year[1]) : null });
     }
