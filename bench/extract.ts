@@ -1,6 +1,8 @@
 // npm run bench:extract [-- --count 10000 --seed 200000]
 // Generates reports with known truth (not timed), then times extractReport over all of them on this one thread and
 // prints throughput, per-report latency and the score figures on the same set.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { extractReport } from '../src/core/extract';
 import { benchPdf } from './pdf';
 import type { Prediction } from '../src/shared/types';
@@ -79,3 +81,10 @@ console.log(lines.join('\n'));
 
 // Text PDFs: pages per second through the PDF reader (bench/pdf.ts).
 await benchPdf();
+
+// Scans: OCR seconds per page and peak memory, in a process of its own as an import worker reads one (bench/ocr.ts).
+console.log('\nOCR of a scan (PP-OCRv4 on onnxruntime-node, one thread, own process):');
+const ocr = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'ocr.ts')], {
+  encoding: 'utf8',
+});
+console.log((ocr.stdout + ocr.stderr).trimEnd().replace(/^/gm, '  '));

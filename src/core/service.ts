@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { cpSync, existsSync, mkdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type {
   ApiEvents,
   ApiHandlers,
@@ -42,6 +42,7 @@ const NO_PROGRESS: ImportProgress = {
   total: 0,
   failed: 0,
   failures: [],
+  reading: null,
 };
 
 /** The database of a folder: one per folder, named by a hash of its absolute path. */
@@ -94,6 +95,7 @@ export class ReviewService implements Omit<ServiceHandlers, keyof PanelChannels>
       getSettings: () => this.getSettings(),
       setReviewerName: (a) => this.setReviewerName(a),
       setLanguage: (a) => this.setLanguage(a),
+      setOcr: (a) => this.setOcr(a),
       useSampleReports: () => this.useSampleReports(),
       importStatus: () => this.importStatus(),
       listReports: (a) => this.listReports(a),
@@ -132,6 +134,16 @@ export class ReviewService implements Omit<ServiceHandlers, keyof PanelChannels>
     return this.save({ language });
   }
 
+  async setOcr({ enabled }: { enabled: boolean }): Promise<Settings> {
+    const was = this.settings.ocr;
+    const settings = this.save({ ocr: enabled });
+    // Files refused because OCR was off are read again: forgotten as read, then the folder is brought in step.
+    if (enabled && !was && this.db && settings.folder && store.forgetOcrRefusals(this.db) > 0) {
+      return this.openFolder(settings.folder, settings.usingSamples);
+    }
+    return settings;
+  }
+
   /** Opens the database of `folder` and starts importing and watching it. */
   async openFolder(folder: string, usingSamples = false): Promise<Settings> {
     const abs = resolve(folder);
@@ -150,7 +162,14 @@ export class ReviewService implements Omit<ServiceHandlers, keyof PanelChannels>
     this.library = startLibrary(db, abs, {
       watch: this.opts.watch ?? true,
       onProgress: (p) => {
-        this.progress = { ...p, folder: abs };
+        this.progress = { ...p, folder: abs, reading: p.running ? this.progress.reading : null };
+        this.emit('importProgress', this.progress);
+      },
+      onPageProgress: (path, page, pages) => {
+        this.progress = {
+          ...this.progress,
+          reading: page < pages ? { path: relative(abs, resolve(abs, path)), page, pages } : null,
+        };
         this.emit('importProgress', this.progress);
       },
       onReportsChanged: (reportIds) => {

@@ -20,6 +20,7 @@ export const ARG_SCHEMAS = {
   getSettings: noArgs,
   setReviewerName: z.object({ name: z.string().trim().min(1).max(60) }).strict(),
   setLanguage: z.object({ language: z.enum(['zh-CN', 'en']) }).strict(),
+  setOcr: z.object({ enabled: z.boolean() }).strict(),
   chooseFolder: noArgs,
   useSampleReports: noArgs,
   importStatus: noArgs,

@@ -18,6 +18,7 @@ const api = {
   getSettings: () => invoke('getSettings'),
   setReviewerName: (args) => invoke('setReviewerName', args),
   setLanguage: (args) => invoke('setLanguage', args),
+  setOcr: (args) => invoke('setOcr', args),
   chooseFolder: () => invoke('chooseFolder'),
   useSampleReports: () => invoke('useSampleReports'),
   importStatus: () => invoke('importStatus'),

@@ -43,6 +43,8 @@ export interface ImportProgress {
   failed: number;
   /** The most recent failures (file and error text), newest last. */
   failures: ImportFailure[];
+  /** A file being read by OCR, page by page (slow: seconds a page); null otherwise. */
+  reading: { path: string; page: number; pages: number } | null;
 }
 
 /** One row of the queue. */
@@ -260,6 +262,8 @@ export interface ApiHandlers {
   getSettings: () => Promise<Settings>;
   setReviewerName: (args: { name: string }) => Promise<Settings>;
   setLanguage: (args: { language: Language }) => Promise<Settings>;
+  /** Turns OCR of scans and page images on or off; turned on, the files refused for want of it are read again. */
+  setOcr: (args: { enabled: boolean }) => Promise<Settings>;
   /** Shows the system folder dialog and starts watching the chosen folder. Null when cancelled. */
   chooseFolder: () => Promise<Settings | null>;
   /** Copies the bundled sample reports to a writable folder (once) and watches it. */

@@ -12,7 +12,9 @@ export interface LibraryHandle {
 export interface LibraryOptions {
   /** Keep watching after the first import (the app); false imports once (benchmarks). */
   watch: boolean;
-  onProgress: (p: Omit<ImportProgress, 'folder'>) => void;
+  onProgress: (p: Omit<ImportProgress, 'folder' | 'reading'>) => void;
+  /** A page of a file being read by OCR is done (`path` relative to the folder). */
+  onPageProgress?: (path: string, page: number, pages: number) => void;
   onReportsChanged: (reportIds: number[]) => void;
   /** Worker threads (default: the library's, one per core). */
   workers?: number;
@@ -59,6 +61,7 @@ export function startLibrary(db: Store, folder: string, opts: LibraryOptions): L
     onChange: (ids: number[]) => opts.onReportsChanged(ids),
     ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
     ...(opts.ocr ? { ocr: opts.ocr } : {}),
+    ...(opts.onPageProgress ? { onPageProgress: opts.onPageProgress } : {}),
   };
   if (!opts.watch) {
     const done = importFolder(db, folder, common).then(

@@ -22,6 +22,7 @@ export {
   knownPaths,
   isCurrent,
   presentPathsUnder,
+  forgetOcrRefusals,
   type ImportedFile,
   type FileContent,
   type SaveOutcome,

@@ -1,5 +1,6 @@
 // Writes of the folder library: a file that was read (new report, duplicate, moved, changed) and a file that went
 // away. A report is one distinct content (sha256); report_paths records every path it was seen at.
+import { OCR_OFF } from '../read/ocr/off';
 import type { DocumentFormat, Extraction, Finding, Template, TemplateId } from '../../shared/types';
 import type { PageLayout } from '../read/types';
 import { rulesFor } from '../rules';
@@ -407,4 +408,15 @@ export function saveFile(db: Store, f: ImportedFile): { outcome: SaveOutcome; re
   if (link && link.present === 1) markPathGone(db, f.path);
   const id = insertReport(db, f, f.content);
   return { outcome: f.content.extraction ? 'added' : 'failed', reportId: id };
+}
+
+/**
+ * Files refused because OCR was off are to be read again: their reports are marked as read by no extractor, so the
+ * next pass over the folder reads them. Returns how many.
+ */
+export function forgetOcrRefusals(db: Store): number {
+  return stmt(
+    db,
+    "UPDATE reports SET parser_version = 0 WHERE status = 'failed' AND error LIKE ? || '%'",
+  ).run(OCR_OFF).changes;
 }

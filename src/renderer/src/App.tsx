@@ -147,6 +147,7 @@ function Shell() {
     }
   };
   const setLanguage = (language: Language): void => void api.setLanguage({ language }).then(setSettings);
+  const setOcr = (enabled: boolean): void => void api.setOcr({ enabled }).then(setSettings);
 
   // Reports opened in this session: "next report" never goes back to one of them, so it cannot loop.
   const visited = useRef(new Set<number>());
@@ -222,6 +223,15 @@ function Shell() {
           <button type="button" className="link" onClick={() => setAskName(true)} data-testid="reviewer">
             {tr.t('reviewer')}：{settings?.reviewerName ?? tr.t('noReviewer')}
           </button>
+          <label className="ocr-setting" title={tr.t('ocrSettingHelp')}>
+            <input
+              type="checkbox"
+              checked={settings?.ocr ?? true}
+              onChange={(e) => setOcr(e.target.checked)}
+              data-testid="ocr-setting"
+            />
+            {tr.t('ocrSetting')}
+          </label>
           <select
             value={tr.language}
             onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'zh-CN')}

@@ -97,6 +97,10 @@ const zh = {
   howEmpty: '此格为空，未读取到数值',
   emptyFolder: '文件夹中还没有报告。',
   importingFolder: '正在导入 {done}/{total} 个文件…',
+  ocrSetting: '文字识别（OCR）',
+  ocrSettingHelp:
+    '扫描件和图片须经文字识别才能读取，每页需数秒；关闭后此类文件显示为读取失败，重新开启时再读取',
+  ocrReading: '正在识别 {path}：第 {page}/{pages} 页',
   stateLegend: '单元格状态',
   state_confirmed: '算术已确认',
   state_unconfirmed: '已读未确认',
@@ -261,6 +265,10 @@ const en: Record<MessageKey, string> = {
   howEmpty: 'Empty: no value read',
   emptyFolder: 'No reports in the folder yet.',
   importingFolder: 'Importing {done}/{total} files…',
+  ocrSetting: 'OCR',
+  ocrSettingHelp:
+    'Scans and page images are read by OCR, seconds a page; off, such files fail to read, and are read when it is turned on again',
+  ocrReading: 'Reading {path} by OCR: page {page}/{pages}',
   stateLegend: 'Cell state',
   state_confirmed: 'Confirmed by arithmetic',
   state_unconfirmed: 'Read, unconfirmed',

@@ -7,6 +7,7 @@ import { decodeImage, imageSize, MAX_DECODE_PIXELS } from './image';
 import { ocrPage, type OcrPage } from './page';
 import { openPdf } from '../pdf/pdfjs';
 import { renderPage } from './pdf-pages';
+import { OCR_OFF } from './off';
 import { loadRecognizer, OCR_ENGINE } from './recognizer';
 
 /** Scans longer than this are refused (a report is a few pages; OCR takes seconds a page). */
@@ -17,8 +18,8 @@ export const ocrOff = (format: 'pdf' | 'image'): ReadResult =>
     format,
     'ocr_off',
     format === 'pdf'
-      ? '未启用文字识别（OCR）：该 PDF 为扫描件，没有文字层，请在设置中开启文字识别'
-      : '未启用文字识别（OCR）：图片中的文字需要文字识别，请在设置中开启',
+      ? `${OCR_OFF}：该 PDF 为扫描件，没有文字层，请在设置中开启文字识别`
+      : `${OCR_OFF}：图片中的文字需要文字识别，请在设置中开启`,
     format === 'pdf' ? 'OCR is turned off; this PDF is a scan without a text layer' : 'OCR is turned off',
   );
 

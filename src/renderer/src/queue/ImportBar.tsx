@@ -17,6 +17,15 @@ export function ImportBar({ progress }: { progress: ImportProgress | null }) {
       <span className="mono">
         {progress.done}/{progress.total}
       </span>
+      {progress.reading ? (
+        <span className="muted ocr-reading" data-testid="ocr-reading">
+          {t('ocrReading', {
+            path: progress.reading.path,
+            page: progress.reading.page,
+            pages: progress.reading.pages,
+          })}
+        </span>
+      ) : null}
       {progress.failed > 0 ? (
         <button type="button" className="link count-error" onClick={() => setOpen((o) => !o)}>
           {t('failedFiles')} {progress.failed}
