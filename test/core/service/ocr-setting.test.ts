@@ -43,7 +43,9 @@ describe('the OCR setting', () => {
 
     service = await ReviewService.open({ dataDir, samplesDir: null, watch: false });
     expect((await service.getSettings()).ocr).toBe(true);
-    await expect(dispatch(service.handlers() as never, 'setOcr', { enabled: 'yes' })).rejects.toThrow(/参数无效/);
+    await expect(dispatch(service.handlers() as never, 'setOcr', { enabled: 'yes' })).rejects.toThrow(
+      /参数无效/,
+    );
     await service.close();
   }, 120_000);
 });
