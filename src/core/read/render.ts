@@ -2,6 +2,7 @@
 
 import type { Grid, TableCellSource, TableSource } from './types';
 import type { PlacedTable } from './grid';
+import { TextWriter } from './text-writer';
 
 export type Block =
   | { kind: 'line'; text: string }
@@ -12,7 +13,7 @@ export type Block =
    */
   | { kind: 'group'; blocks: Block[]; linesOnly?: boolean };
 
-export const CELL_SEPARATOR = ' | ';
+export { CELL_SEPARATOR } from './text-writer';
 
 export interface Rendered {
   text: string;
@@ -23,14 +24,7 @@ export interface Rendered {
 }
 
 export function renderBlocks(blocks: Block[]): Rendered {
-  const lines: string[] = [];
-  let offset = 0; // length of lines.join('\n') so far, plus the newline that will follow the last line
-  const push = (line: string): number => {
-    const start = lines.length === 0 ? 0 : offset + 1;
-    lines.push(line);
-    offset = start + line.length;
-    return start;
-  };
+  const out = new TextWriter();
   const tables: Grid[] = [];
   const tableSources: TableSource[] = [];
   let unexpanded = 0;
@@ -43,37 +37,27 @@ export function renderBlocks(blocks: Block[]): Rendered {
       stack.pop();
       continue;
     }
-    if (block.kind === 'line') push(block.text);
+    if (block.kind === 'line') out.push(block.text);
     else if (block.kind === 'group') stack.push({ blocks: block.blocks, next: 0 });
     else {
       const cells: TableCellSource[] = [];
-      let tableStart = -1;
-      for (const row of block.table.rows) {
-        if (row.every((c) => c.text === '')) continue;
-        const lineStart = lines.length === 0 ? 0 : offset + 1;
-        let pos = lineStart;
-        for (const [i, cell] of row.entries()) {
-          if (i > 0) pos += CELL_SEPARATOR.length;
-          const { row: r, col, rowSpan, colSpan } = cell;
-          cells.push({
-            row: r,
-            col,
-            rowSpan,
-            colSpan,
-            span: { start: pos, end: pos + cell.text.length },
-            ...(cell.element !== undefined ? { element: cell.element } : {}),
-          });
-          pos += cell.text.length;
-        }
-        push(row.map((c) => c.text).join(CELL_SEPARATOR));
-        if (tableStart < 0) tableStart = lineStart;
-      }
+      const span = out.table(block.table.rows, (cell, span) => {
+        const { row, col, rowSpan, colSpan } = cell;
+        cells.push({
+          row,
+          col,
+          rowSpan,
+          colSpan,
+          span,
+          ...(cell.element !== undefined ? { element: cell.element } : {}),
+        });
+      });
       if (!block.table.grid) unexpanded++;
-      else if (tableStart >= 0) {
+      else if (span) {
         tables.push(block.table.grid);
-        tableSources.push({ span: { start: tableStart, end: offset }, cells });
+        tableSources.push({ span, cells });
       }
     }
   }
-  return { text: lines.join('\n'), tables, tableSources, unexpanded };
+  return { text: out.text(), tables, tableSources, unexpanded };
 }

@@ -1,7 +1,7 @@
 // OCR'd pages → the one document shape: text lines and table rows (cells joined by ' | ', as for HTML), grids with
 // each cell's span and box, the page layout, and the spans whose reading is doubtful.
 import type { Span } from '../../../shared/types';
-import { CELL_SEPARATOR } from '../render';
+import { TextWriter } from '../text-writer';
 import type { Box, Grid, PageSize, TableCellSource, TableSource, TextRun } from '../types';
 import type { Rect } from './lines';
 import type { OcrPage } from './page';
@@ -17,14 +17,7 @@ export interface OcrText {
 
 /** `scale`: image pixels per layout unit (1 for images, pixels per point for PDFs). */
 export function ocrDocument(pages: { page: OcrPage; scale: number; size: PageSize }[]): OcrText {
-  const lines: string[] = [];
-  let offset = 0;
-  const push = (line: string): number => {
-    const start = lines.length === 0 ? 0 : offset + 1;
-    lines.push(line);
-    offset = start + line.length;
-    return start;
-  };
+  const out = new TextWriter();
   const tables: Grid[] = [];
   const tableSources: TableSource[] = [];
   const runs: TextRun[] = [];
@@ -41,47 +34,38 @@ export function ocrDocument(pages: { page: OcrPage; scale: number; size: PageSiz
     for (const block of page.blocks) {
       if (block.kind === 'line') {
         let line = '';
-        const at = lines.length === 0 ? 0 : offset + 1;
+        const at = out.next;
         const pieceRuns: TextRun[] = [];
         for (const [i, p] of block.pieces.entries()) {
           if (i > 0) line += ' ';
           pieceRuns.push({ start: at + line.length, end: at + line.length + p.text.length, box: box(p.box) });
           line += p.text;
         }
-        push(line);
+        out.push(line);
         runs.push(...pieceRuns);
         if (block.doubtful) doubtful.push({ start: at, end: at + line.length });
         continue;
       }
       const { table } = block;
       const grid: Grid = Array.from({ length: table.rows }, () => new Array<string>(table.cols).fill(''));
+      const rows = Array.from({ length: table.rows }, (_, r) =>
+        table.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col),
+      );
+      for (const row of rows) for (const c of row) grid[c.row]![c.col] = c.text;
       const cells: TableCellSource[] = [];
-      let tableStart = -1;
-      for (let r = 0; r < table.rows; r++) {
-        const row = table.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col);
-        for (const c of row) grid[r]![c.col] = c.text;
-        if (row.every((c) => c.text === '')) continue;
-        const lineStart = lines.length === 0 ? 0 : offset + 1;
-        let pos = lineStart;
-        for (const [i, c] of row.entries()) {
-          if (i > 0) pos += CELL_SEPARATOR.length;
-          const span = { start: pos, end: pos + c.text.length };
-          cells.push({ row: r, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, span, box: box(c.box) });
-          if (c.text !== '') runs.push({ ...span, box: box(c.box) });
-          if (c.doubtful) doubtful.push(span);
-          pos = span.end;
-        }
-        push(row.map((c) => c.text).join(CELL_SEPARATOR));
-        if (tableStart < 0) tableStart = lineStart;
-      }
-      if (tableStart >= 0) {
+      const span = out.table(rows, (c, span) => {
+        cells.push({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, span, box: box(c.box) });
+        if (c.text !== '') runs.push({ ...span, box: box(c.box) });
+        if (c.doubtful) doubtful.push(span);
+      });
+      if (span) {
         tables.push(grid);
-        tableSources.push({ span: { start: tableStart, end: offset }, cells });
+        tableSources.push({ span, cells });
       }
     }
   });
   return {
-    text: lines.join('\n'),
+    text: out.text(),
     tables,
     tableSources,
     pages: pages.map((p) => p.size),

@@ -1,5 +1,6 @@
 // Ruling lines of printed tables: long horizontal and vertical runs of dark pixels, grouped into tables whose
 // rows and columns are the positions of the lines, and whose cells are the rectangles the lines close.
+import { mergedRanges } from '../merged-cells';
 import type { GrayImage } from './image';
 
 export const DARK = 140;
@@ -152,20 +153,7 @@ function buildGrid(hs: Segment[], vs: Segment[]): TableGrid | null {
         union(r * cols + c, (r + 1) * cols + c);
     }
   }
-  const groups = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      const root = find(r * cols + c);
-      const g = groups.get(root);
-      if (!g) groups.set(root, { r0: r, r1: r, c0: c, c1: c });
-      else {
-        g.r0 = Math.min(g.r0, r);
-        g.r1 = Math.max(g.r1, r);
-        g.c0 = Math.min(g.c0, c);
-        g.c1 = Math.max(g.c1, c);
-      }
-    }
-  }
+  const groups = mergedRanges(rows, cols, find);
   const cells: GridCell[] = [...groups.values()]
     .map((g) => ({
       row: g.r0,

@@ -1,7 +1,8 @@
 // The pages of a PDF → the one document shape: text (a line per printed line, a ' | '-joined line per table row,
 // as the HTML reader renders tables), table grids with their cells' spans and boxes, and the page layout.
 import type { PlacedCell, PlacedTable } from '../grid';
-import { CELL_SEPARATOR, renderBlocks, type Block } from '../render';
+import { renderBlocks, type Block } from '../render';
+import { TextWriter } from '../text-writer';
 import type { Box, PageLayout, TableSource, TextRun } from '../types';
 import { continues, mergeParts, type DocumentTable } from './continue-tables';
 import { rounded, type PageContent } from './geometry';
@@ -85,31 +86,20 @@ export function buildDocument(pages: PageContent[]): PdfDocument {
   );
   const rendered = renderBlocks(renderable);
 
-  // Where each line went: renderBlocks prints every line block, and each table row that has text, one per line.
+  // Where each line went: the same writing as renderBlocks', replayed (every line block, each table row with text).
   const runs: TextRun[] = [];
   const tableBoxes: Map<string, Box>[] = [];
-  let offset = 0;
-  let first = true;
-  const next = (length: number): number => {
-    const start = first ? 0 : offset + 1;
-    first = false;
-    offset = start + length;
-    return start;
-  };
+  const replay = new TextWriter();
   for (const [i, block] of blocks.entries()) {
     if (block.kind === 'line') {
-      const start = next(block.line.text.length);
+      const start = replay.push(block.line.text);
       for (const part of block.line.lines)
         runs.push({ start: start + part.start, end: start + part.end, box: boxOf(block.page, part.box) });
       continue;
     }
     const boxes = new Map<string, Box>();
     for (const c of block.table.cells) boxes.set(`${c.row}:${c.col}`, boxOf(c.box.page, c.box));
-    for (const row of placedTables[i]!.rows) {
-      if (row.every((c) => c.text === '')) continue;
-      next(row.map((c) => c.text).join(CELL_SEPARATOR).length);
-    }
-    if (placedTables[i]!.rows.some((row) => !row.every((c) => c.text === ''))) tableBoxes.push(boxes);
+    if (replay.table(placedTables[i]!.rows, () => undefined)) tableBoxes.push(boxes);
   }
   for (const [t, source] of rendered.tableSources.entries()) {
     const boxes = tableBoxes[t];

@@ -1,5 +1,6 @@
 // One ruled table on one page: row and column boundaries from its lines, cells merged where a line is missing,
 // and the page's text put into the cells.
+import { mergedRanges } from '../merged-cells';
 import { groupLines, joinCellLines } from './lines';
 import { connectedRulings, SNAP } from './segments';
 import type { Fragment, PageContent, Rect, Rulings, Segment } from './geometry';
@@ -89,19 +90,7 @@ function layoutOf(set: Rulings, page: number): Layout | null {
       if (c + 1 < cols && !vWall(c + 1, r)) parent[find(r * cols + c)] = find(r * cols + c + 1);
       if (r + 1 < rows && !hWall(r + 1, c)) parent[find(r * cols + c)] = find((r + 1) * cols + c);
     }
-  const bounds = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < cols; c++) {
-      const root = find(r * cols + c);
-      const b = bounds.get(root);
-      if (!b) bounds.set(root, { r0: r, r1: r, c0: c, c1: c });
-      else {
-        b.r0 = Math.min(b.r0, r);
-        b.r1 = Math.max(b.r1, r);
-        b.c0 = Math.min(b.c0, c);
-        b.c1 = Math.max(b.c1, c);
-      }
-    }
+  const bounds = mergedRanges(rows, cols, find);
   if (bounds.size < 2) return null;
   const owner: number[][] = Array.from({ length: rows }, () => new Array<number>(cols).fill(-1));
   const cells: GridCell[] = [];
