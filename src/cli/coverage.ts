@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Coverage, CoverageStatus } from '../shared/panel';
+import { COVERAGE_STATUSES, COVERAGE_SYMBOLS, type Coverage, type CoverageStatus } from '../shared/panel';
 import { exportDataset, ExportError, type ExportFormat } from '../core/export';
 import { coverage, gaps } from '../core/panel/coverage';
 import { refreshPanel } from '../core/panel/refresh';
@@ -17,16 +17,6 @@ export const COVERAGE_USAGE = `用法 (usage): npm run cli -- coverage --db <数
   --status <状态>     只列出有此状态的机关：none|failed|needs_review|verified|several
   --out <文件>        缺报清单写到这里（.csv、.xlsx 或 .json；默认 gaps.csv）`;
 
-const SYMBOL: Record<CoverageStatus, string> = {
-  none: '·',
-  failed: '✗',
-  needs_review: '?',
-  verified: '✓',
-  several: '多',
-};
-
-const STATUSES: CoverageStatus[] = ['none', 'failed', 'needs_review', 'verified', 'several'];
-
 const padEnd = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
 
 /** The matrix as text: one line per agency, one column per year, a legend and counts below. */
@@ -35,13 +25,13 @@ export function coverageTable(c: Coverage): string {
   const width = Math.max(displayWidth('机关'), ...names.map(displayWidth));
   const head = padEnd('机关', width) + ' ' + c.years.map((y) => String(y).padStart(5)).join('');
   const lines = [head, '-'.repeat(displayWidth(head))];
-  const counts = new Map<CoverageStatus, number>(STATUSES.map((s) => [s, 0]));
+  const counts = new Map<CoverageStatus, number>(COVERAGE_STATUSES.map((s) => [s, 0]));
   c.rows.forEach((row, i) => {
     const byYear = new Map(row.cells.map((cell) => [cell.year, cell.status]));
     const cells = c.years.map((y) => {
       const s = byYear.get(y) ?? 'none';
       counts.set(s, (counts.get(s) ?? 0) + 1);
-      return ' '.repeat(5 - displayWidth(SYMBOL[s])) + SYMBOL[s];
+      return ' '.repeat(5 - displayWidth(COVERAGE_SYMBOLS[s])) + COVERAGE_SYMBOLS[s];
     });
     lines.push(padEnd(names[i]!, width) + ' ' + cells.join(''));
   });
@@ -49,7 +39,7 @@ export function coverageTable(c: Coverage): string {
     '',
     `图例：✓ ${STATUS_WORDS.verified}  ? ${STATUS_WORDS.needs_review}  ✗ ${STATUS_WORDS.failed}  多 多个文件  · 无报告`,
     `${c.rows.length} 个机关 × ${c.years.length} 个年度：` +
-      STATUSES.map((s) => `${SYMBOL[s]} ${counts.get(s)}`).join('，'),
+      COVERAGE_STATUSES.map((s) => `${COVERAGE_SYMBOLS[s]} ${counts.get(s)}`).join('，'),
   );
   if (c.unplaced.length > 0) lines.push(`无法归入机关或年度的文件：${c.unplaced.length} 个`);
   return lines.join('\n');
@@ -84,7 +74,7 @@ function parse(args: string[]) {
       return Number(y);
     });
   const status = values.status as CoverageStatus | undefined;
-  if (status && !STATUSES.includes(status)) throw new UsageError(`未知状态 --status ${status}`);
+  if (status && !COVERAGE_STATUSES.includes(status)) throw new UsageError(`未知状态 --status ${status}`);
   const out = values.out ?? 'gaps.csv';
   const format = path.extname(out).slice(1).toLowerCase() as ExportFormat;
   if (!['csv', 'xlsx', 'json'].includes(format))

@@ -48,6 +48,17 @@ export interface AgencyEditResult {
 
 export type CoverageStatus = 'none' | 'failed' | 'needs_review' | 'verified' | 'several';
 
+export const COVERAGE_STATUSES: CoverageStatus[] = ['none', 'failed', 'needs_review', 'verified', 'several'];
+
+/** How a cell of the coverage matrix is drawn, in the app and on the command line. */
+export const COVERAGE_SYMBOLS: Record<CoverageStatus, string> = {
+  none: '·',
+  failed: '✗',
+  needs_review: '?',
+  verified: '✓',
+  several: '多',
+};
+
 export interface CoverageCell {
   year: number;
   status: CoverageStatus;

@@ -1,21 +1,18 @@
 // The coverage matrix: one row per agency, one column per year, the status of the reports each cell holds.
 // Filters by region, status, years and name; a click opens the report (or the failed file); the gaps export.
 import { useCallback, useEffect, useState } from 'react';
-import type { Coverage, CoverageQuery, CoverageStatus } from '../../../shared/panel';
+import {
+  COVERAGE_STATUSES,
+  COVERAGE_SYMBOLS,
+  type Coverage,
+  type CoverageQuery,
+  type CoverageStatus,
+} from '../../../shared/panel';
 import { api, errorText } from '../api';
 import { useToast } from '../common/toast';
 import { AgencyRegistry } from './AgencyRegistry';
 import { parseYearRange, usePanelText } from './text';
 import './panel.css';
-
-const STATUSES: CoverageStatus[] = ['none', 'failed', 'needs_review', 'verified', 'several'];
-const SYMBOL: Record<CoverageStatus, string> = {
-  none: '·',
-  failed: '✗',
-  needs_review: '?',
-  verified: '✓',
-  several: '多',
-};
 
 interface Props {
   active: boolean;
@@ -109,9 +106,9 @@ export function CoverageScreen({ active, onOpenReport, onBack }: Props) {
           data-testid="coverage-status"
         >
           <option value="">{p('anyStatus')}</option>
-          {STATUSES.map((s) => (
+          {COVERAGE_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {SYMBOL[s]} {statusText(s)}
+              {COVERAGE_SYMBOLS[s]} {statusText(s)}
             </option>
           ))}
         </select>
@@ -189,11 +186,11 @@ function Matrix({ data, onOpenReport }: { data: Coverage; onOpenReport: (id: num
                         title={`${row.name} ${year}：${statusText(s)}`}
                         onClick={() => onOpenReport(cell.reportIds[0]!)}
                       >
-                        {SYMBOL[s]}
+                        {COVERAGE_SYMBOLS[s]}
                         {cell.findings > 0 ? <span className="cov-flag">{cell.findings}</span> : null}
                       </button>
                     ) : (
-                      <span title={`${row.name} ${year}：${statusText(s)}`}>{SYMBOL[s]}</span>
+                      <span title={`${row.name} ${year}：${statusText(s)}`}>{COVERAGE_SYMBOLS[s]}</span>
                     )}
                   </td>
                 );
