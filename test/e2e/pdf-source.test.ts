@@ -109,4 +109,17 @@ describe('PDF report source pane in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid="source-text"] mark').count()).toBe(1);
     expect(consoleErrors).toEqual([]);
   });
+
+  it('turns OCR off and on from the header switch, and the setting is kept', async () => {
+    const ocr = page.getByTestId('ocr-setting');
+    expect(await ocr.isChecked()).toBe(true);
+    await ocr.click();
+    // The switch follows the stored setting: unchecked only once the service has answered.
+    await page.waitForFunction(`!document.querySelector('[data-testid="ocr-setting"]').checked`);
+    expect((await bridge.service.getSettings()).ocr).toBe(false);
+    await ocr.click();
+    await page.waitForFunction(`document.querySelector('[data-testid="ocr-setting"]').checked`);
+    expect((await bridge.service.getSettings()).ocr).toBe(true);
+    expect(consoleErrors).toEqual([]);
+  });
 });
