@@ -97,6 +97,7 @@ export class ReviewService implements Omit<ServiceHandlers, keyof PanelChannels>
       useSampleReports: () => this.useSampleReports(),
       importStatus: () => this.importStatus(),
       listReports: (a) => this.listReports(a),
+      queueHead: (a) => this.queueHead(a),
       getReport: (a) => this.getReport(a),
       editCell: (a) => this.editCell(a),
       undo: (a) => this.undo(a),
@@ -176,6 +177,7 @@ export class ReviewService implements Omit<ServiceHandlers, keyof PanelChannels>
   async idle(): Promise<ImportProgress> {
     await this.library?.idle();
     this.panel.flush();
+    this.panel.settle();
     return this.progress;
   }
 
@@ -213,11 +215,15 @@ export class ReviewService implements Omit<ServiceHandlers, keyof PanelChannels>
     return store.listReports(this.store, query);
   }
 
+  async queueHead({ first }: { first: number }) {
+    return store.queueHead(this.store, first);
+  }
+
   async getReport({ reportId }: { reportId: number }) {
     return store.getReport(this.store, reportId);
   }
 
-  /** A change of a report: the findings across its agency's reports follow. */
+  /** A change of a report: the findings across its agency's reports follow, right after the answer is sent. */
   private changedReport<T>(reportId: number, result: T): T {
     this.panel.changed([reportId]);
     return result;
@@ -272,7 +278,7 @@ export class ReviewService implements Omit<ServiceHandlers, keyof PanelChannels>
   async exportTo(folder: string, request: ExportRequest): Promise<Outcome<ExportOutcome>> {
     const started = performance.now();
     try {
-      const result = await exportDataset(this.store, { ...request, out: resolve(folder) }, (done, total) =>
+      const result = await exportDataset(this.panel.settled(), { ...request, out: resolve(folder) }, (done, total) =>
         this.emit('exportProgress', { done, total }),
       );
       return {

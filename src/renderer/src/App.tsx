@@ -1,13 +1,21 @@
 // The application: first start (folder, reviewer name), the queue, the review screen, shortcuts and menus.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ImportProgress, Language, ReportHeader, ReportRow, Settings } from '../../shared/api';
+import type {
+  ImportProgress,
+  Language,
+  QueueCounts,
+  ReportHeader,
+  ReportRow,
+  Settings,
+} from '../../shared/api';
 import { api, errorText, firstReports } from './api';
+import { early } from './boot';
 import { I18nContext, makeTranslator } from './i18n';
 import { emitCommand, useCommands } from './common/commands';
 import { NameDialog, ShortcutsDialog, Welcome } from './common/dialogs';
 import { commandOf, isTyping, type Command } from './common/keys';
 import { ToastProvider, useToast } from './common/toast';
-import { QueueScreen } from './queue/QueueScreen';
+import { QueueScreen, queuePainted } from './queue/QueueScreen';
 import { ReviewScreen } from './review/ReviewScreen';
 import { ExportDialog } from './queue/ExportDialog';
 import { CompareScreen } from './panel/CompareScreen';
@@ -59,6 +67,10 @@ function Shell() {
   const toast = useToast();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [rows, setRows] = useState<ReportRow[] | null>(null);
+  // While only the top of the queue is shown: the store's counts of the whole queue.
+  const [headCounts, setHeadCounts] = useState<QueueCounts | null>(null);
+  // The whole list has been shown once (a later full list must not be replaced by the first one).
+  const whole = useRef(false);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   // The report in the review screen; it stays mounted (hidden) behind the queue so the next open is fast.
   const [reviewId, setReviewId] = useState<number | null>(null);
@@ -77,20 +89,38 @@ function Shell() {
   const patches = useRef(new Map<number, ReportRow>());
   const tr = useMemo(() => makeTranslator(settings?.language ?? 'zh-CN'), [settings?.language]);
 
+  const showWhole = useCallback((list: ReportRow[]) => {
+    whole.current = true;
+    setHeadCounts(null);
+    setRows(list);
+  }, []);
   const refresh = useCallback(() => {
-    api.listReports({}).then(setRows, (err: unknown) => {
+    api.listReports({}).then(showWhole, (err: unknown) => {
       toast(errorText(err), 'error');
+      setHeadCounts(null);
       setRows((now) => now ?? []);
     });
-  }, [toast]);
+  }, [toast, showWhole]);
 
   useEffect(() => {
-    void api.getSettings().then((s) => {
+    void early.settings.then((s) => {
       setSettings(s);
       if (!s.reviewerName) setAskName(true);
-      if (s.folder) {
-        void firstReports.then((list) => (list ? setRows((now) => now ?? list) : refresh()));
-      }
+      if (!s.folder) return;
+      // The top of the queue paints first; the whole list (asked for at the same time) replaces it once painted.
+      void early.head.then((head) => {
+        if (!head) return refresh();
+        if (whole.current) return;
+        setHeadCounts(head.counts);
+        setRows(head.rows);
+        const painted = head.rows.length > 0 ? queuePainted : Promise.resolve();
+        void Promise.all([firstReports, painted]).then(([list]) => {
+          if (whole.current) return;
+          // Asked for at start: once a report has been opened (and maybe changed), ask again.
+          if (list && visited.current.size === 0) showWhole(list);
+          else refresh();
+        });
+      });
     });
     void api.importStatus().then(setProgress);
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -140,6 +170,7 @@ function Shell() {
       setReviewing(false);
       setReviewId(null);
       patches.current.clear();
+      setHeadCounts(null);
       setRows(null);
       refresh();
     } catch (err) {
@@ -259,6 +290,7 @@ function Shell() {
               <QueueScreen
                 active={screen === 'queue'}
                 rows={rows}
+                headCounts={headCounts}
                 progress={progress}
                 selectedId={reviewId}
                 onOpen={open}
