@@ -17,6 +17,7 @@ import { commandOf, isTyping, type Command } from './common/keys';
 import { ToastProvider, useToast } from './common/toast';
 import { QueueScreen, queuePainted } from './queue/QueueScreen';
 import { ReviewScreen } from './review/ReviewScreen';
+import { requestReport } from './review/useReport';
 import { ExportDialog } from './queue/ExportDialog';
 import { CompareScreen } from './panel/CompareScreen';
 import { CoverageScreen } from './panel/CoverageScreen';
@@ -87,6 +88,8 @@ function Shell() {
   rowsRef.current = rows ?? [];
   // Queue rows changed by the review screen; applied when the queue shows again, not on every edit.
   const patches = useRef(new Map<number, ReportRow>());
+  // Every report changed in this window, as it is now (the whole list asked for at start may predate a change).
+  const changedHere = useRef(new Map<number, ReportRow>());
   const tr = useMemo(() => makeTranslator(settings?.language ?? 'zh-CN'), [settings?.language]);
 
   const showWhole = useCallback((list: ReportRow[]) => {
@@ -116,8 +119,8 @@ function Shell() {
         const painted = head.rows.length > 0 ? queuePainted : Promise.resolve();
         void Promise.all([firstReports, painted]).then(([list]) => {
           if (whole.current) return;
-          // Asked for at start: once a report has been opened (and maybe changed), ask again.
-          if (list && visited.current.size === 0) showWhole(list);
+          // Asked for at start: reports changed here since then are shown as they are now.
+          if (list) showWhole(list.map((r) => changedHere.current.get(r.id) ?? r));
           else refresh();
         });
       });
@@ -154,8 +157,16 @@ function Shell() {
 
   useEffect(() => {
     if (warm || !rows || rows.length === 0) return;
-    const timer = setTimeout(() => setWarm(true), 300);
-    return () => clearTimeout(timer);
+    // After the queue's first paint, and not together with the whole list replacing the top of the queue.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let live = true;
+    void queuePainted.then(() => {
+      if (live) timer = setTimeout(() => setWarm(true), 300);
+    });
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [rows, warm]);
 
   useEffect(() => {
@@ -182,6 +193,7 @@ function Shell() {
   // Reports opened in this session: "next report" never goes back to one of them, so it cannot loop.
   const visited = useRef(new Set<number>());
   const open = useCallback((id: number) => {
+    requestReport(id);
     visited.current.add(id);
     setPanel(null);
     setReviewId(id);
@@ -218,7 +230,9 @@ function Shell() {
   };
 
   const onHeader = useCallback((h: ReportHeader) => {
-    patches.current.set(h.id, toRow(h));
+    const row = toRow(h);
+    patches.current.set(h.id, row);
+    changedHere.current.set(h.id, row);
   }, []);
   const onOrder = useCallback((ids: number[]) => {
     order.current = ids;
