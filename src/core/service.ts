@@ -278,8 +278,10 @@ export class ReviewService implements Omit<ServiceHandlers, keyof PanelChannels>
   async exportTo(folder: string, request: ExportRequest): Promise<Outcome<ExportOutcome>> {
     const started = performance.now();
     try {
-      const result = await exportDataset(this.panel.settled(), { ...request, out: resolve(folder) }, (done, total) =>
-        this.emit('exportProgress', { done, total }),
+      const result = await exportDataset(
+        this.panel.settled(),
+        { ...request, out: resolve(folder) },
+        (done, total) => this.emit('exportProgress', { done, total }),
       );
       return {
         ok: true,

@@ -29,7 +29,12 @@ function shownPath(db: Store, path: string): string {
   const folder = folders.get(db);
   if (!folder) return path;
   // The common case without path.relative (the queue shows thousands of paths).
-  if (path.length > folder.length + 1 && path.startsWith(folder) && path[folder.length] === sep && !path.includes('..')) {
+  if (
+    path.length > folder.length + 1 &&
+    path.startsWith(folder) &&
+    path[folder.length] === sep &&
+    !path.includes('..')
+  ) {
     const rel = path.slice(folder.length + 1);
     return sep === '/' ? rel : rel.split(sep).join('/');
   }
@@ -116,8 +121,10 @@ export function queueHead(db: Store, first: number): QueueHead {
     return g !== undefined && g.primaryId !== id;
   };
   const rows: ReportRow[] = [];
-  for (const r of stmt(db, `SELECT ${HEADER_COLUMNS} FROM reports ORDER BY ${QUEUE_ORDER}`).iterate() as
-    IterableIterator<HeaderRecord>) {
+  for (const r of stmt(
+    db,
+    `SELECT ${HEADER_COLUMNS} FROM reports ORDER BY ${QUEUE_ORDER}`,
+  ).iterate() as IterableIterator<HeaderRecord>) {
     if (secondary(r.id)) continue;
     const row = toRow(db, r);
     row.group = groups.get(r.id) ?? null;
@@ -187,7 +194,8 @@ function withDuplicates(db: Store, row: ReportRow): ReportRow {
       `SELECT ${HEADER_COLUMNS} FROM reports WHERE agency = ? AND year = ? AND template IS ? AND id <> ?`,
     ).all(r.agency, r.year, r.template, row.id) as HeaderRecord[];
     if (others.length > 0 && r.template !== null) {
-      row.group = sameReportGroups(db, { agency: r.agency, year: r.year, template: r.template }).get(row.id) ?? null;
+      row.group =
+        sameReportGroups(db, { agency: r.agency, year: r.year, template: r.template }).get(row.id) ?? null;
     }
   }
   return row;

@@ -141,7 +141,7 @@ function Shell() {
       offMenu();
       if (timer) clearTimeout(timer);
     };
-  }, [refresh]);
+  }, [refresh, showWhole]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
