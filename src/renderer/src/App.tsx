@@ -70,7 +70,7 @@ function Shell() {
   const [rows, setRows] = useState<ReportRow[] | null>(null);
   // While only the top of the queue is shown: the store's counts of the whole queue.
   const [headCounts, setHeadCounts] = useState<QueueCounts | null>(null);
-  // The whole list has been shown once (a later full list must not be replaced by the first one).
+  // The whole list has been shown, or another folder opened: the lists asked for at start no longer apply.
   const whole = useRef(false);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   // The report in the review screen; it stays mounted (hidden) behind the queue so the next open is fast.
@@ -181,6 +181,7 @@ function Shell() {
       setReviewing(false);
       setReviewId(null);
       patches.current.clear();
+      whole.current = true;
       setHeadCounts(null);
       setRows(null);
       refresh();
