@@ -99,6 +99,7 @@ export class ReviewService implements Omit<ServiceHandlers, keyof PanelChannels>
       useSampleReports: () => this.useSampleReports(),
       importStatus: () => this.importStatus(),
       listReports: (a) => this.listReports(a),
+      queueHead: (a) => this.queueHead(a),
       getReport: (a) => this.getReport(a),
       editCell: (a) => this.editCell(a),
       undo: (a) => this.undo(a),
@@ -196,6 +197,7 @@ export class ReviewService implements Omit<ServiceHandlers, keyof PanelChannels>
   async idle(): Promise<ImportProgress> {
     await this.library?.idle();
     this.panel.flush();
+    this.panel.settle();
     return this.progress;
   }
 
@@ -233,11 +235,15 @@ export class ReviewService implements Omit<ServiceHandlers, keyof PanelChannels>
     return store.listReports(this.store, query);
   }
 
+  async queueHead({ first }: { first: number }) {
+    return store.queueHead(this.store, first);
+  }
+
   async getReport({ reportId }: { reportId: number }) {
     return store.getReport(this.store, reportId);
   }
 
-  /** A change of a report: the findings across its agency's reports follow. */
+  /** A change of a report: the findings across its agency's reports follow, right after the answer is sent. */
   private changedReport<T>(reportId: number, result: T): T {
     this.panel.changed([reportId]);
     return result;
@@ -292,8 +298,10 @@ export class ReviewService implements Omit<ServiceHandlers, keyof PanelChannels>
   async exportTo(folder: string, request: ExportRequest): Promise<Outcome<ExportOutcome>> {
     const started = performance.now();
     try {
-      const result = await exportDataset(this.store, { ...request, out: resolve(folder) }, (done, total) =>
-        this.emit('exportProgress', { done, total }),
+      const result = await exportDataset(
+        this.panel.settled(),
+        { ...request, out: resolve(folder) },
+        (done, total) => this.emit('exportProgress', { done, total }),
       );
       return {
         ok: true,

@@ -27,6 +27,7 @@ export const ARG_SCHEMAS = {
   listReports: z
     .object({ status: z.enum(['new', 'needs_review', 'verified', 'failed']).optional() })
     .strict(),
+  queueHead: z.object({ first: z.number().int().min(1).max(1000) }).strict(),
   getReport: z.object({ reportId }).strict(),
   editCell: z.object({ reportId, key: cellKey, value: cellValue, note: note.optional() }).strict(),
   undo: z.object({ reportId }).strict(),

@@ -23,6 +23,7 @@ const api = {
   useSampleReports: () => invoke('useSampleReports'),
   importStatus: () => invoke('importStatus'),
   listReports: (args) => invoke('listReports', args),
+  queueHead: (args) => invoke('queueHead', args),
   getReport: (args) => invoke('getReport', args),
   editCell: (args) => invoke('editCell', args),
   undo: (args) => invoke('undo', args),

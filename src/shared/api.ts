@@ -76,7 +76,7 @@ export interface ReportRow {
 }
 
 export interface ReportGroup {
-  /** The report chosen to stand for the group (verified first, then fewest errors, richest format, lowest id). */
+  /** The report chosen to stand for the group (verified first, then fewest errors, richest format, file name). */
   primaryId: number;
   /** Every report of the group, the primary first. */
   memberIds: number[];
@@ -165,6 +165,33 @@ export interface CellEdit {
 
 export interface ReportQuery {
   status?: ReportStatus;
+}
+
+/** What the queue counts: one per report, other versions of a grouped report and identical copies apart. */
+export interface QueueCounts {
+  /** Reports listed by default (every report but the other versions of a grouped report). */
+  all: number;
+  /** Status new or needs_review. */
+  waiting: number;
+  new: number;
+  needs_review: number;
+  verified: number;
+  failed: number;
+  /** Other versions of grouped reports (hidden unless the reviewer asks for versions). */
+  secondary: number;
+  /** Byte-identical copies of reports at other paths. */
+  copies: number;
+  /** Every report, other versions included. */
+  reports: number;
+}
+
+/**
+ * The top of the queue as it first shows (status needs_review, new, failed, verified; most errors first; path
+ * order; other versions left out) and the queue's counts: enough to paint the queue before the whole list arrives.
+ */
+export interface QueueHead {
+  rows: ReportRow[];
+  counts: QueueCounts;
 }
 
 export interface EditCellArgs {
@@ -270,6 +297,8 @@ export interface ApiHandlers {
   useSampleReports: () => Promise<Settings>;
   importStatus: () => Promise<ImportProgress>;
   listReports: (args: ReportQuery) => Promise<ReportRow[]>;
+  /** The first `first` rows of the queue and its counts (the queue's first paint; the whole list follows). */
+  queueHead: (args: { first: number }) => Promise<QueueHead>;
   getReport: (args: { reportId: number }) => Promise<ReportDetail>;
   editCell: (args: EditCellArgs) => Promise<ReportChange>;
   undo: (args: { reportId: number }) => Promise<ReportChange>;

@@ -1,5 +1,5 @@
 // ReviewService on real temporary folders and real SQLite files, and the argument checks every channel passes.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -178,6 +178,71 @@ describe('the review path', () => {
     await expect(fresh.editCell({ reportId: glued.id, key: 'apply.new.total', value: 4 })).rejects.toThrow(
       '姓名',
     );
+  });
+});
+
+describe('the top of the queue (queueHead)', () => {
+  const RANK = { needs_review: 0, new: 1, failed: 2, verified: 3 } as const;
+  /** The queue as it first shows in the page: status, then most errors, then the list's own (path) order. */
+  function firstOrder(rows: ReportRow[]): ReportRow[] {
+    return rows
+      .filter((r) => r.group === null || r.group.primaryId === r.id)
+      .map((r, i) => ({ r, i }))
+      .sort((a, b) => RANK[a.r.status] - RANK[b.r.status] || b.r.errors - a.r.errors || a.i - b.i)
+      .map(({ r }) => r);
+  }
+
+  it('gives the first rows in the queue order and the counts of the whole queue', async () => {
+    const folder = join(dataDir, 'reports');
+    mkdirSync(folder);
+    for (const name of [
+      '000_a3f0cc370b290d87.txt',
+      '001_cba15cde576bc8e7.txt',
+      '002_16dca761f14228ce.txt',
+      GLUED,
+    ]) {
+      copyFileSync(join(SAMPLES, name), join(folder, name));
+    }
+    // An identical copy (one report, two paths) and another file of the same report (same values, other bytes).
+    copyFileSync(join(SAMPLES, GLUED), join(folder, 'copy.txt'));
+    const text = readFileSync(join(SAMPLES, '000_a3f0cc370b290d87.txt'), 'utf8');
+    writeFileSync(join(folder, 'again.txt'), `${text}\n`);
+    writeFileSync(join(folder, 'broken.docx'), 'PK\u0003\u0004 not really a zip');
+    const s = await open();
+    await s.setReviewerName({ name: '李审校' });
+    await s.openFolder(folder);
+    await s.idle();
+    const verified = (await s.listReports({})).find((r) => r.path === '001_cba15cde576bc8e7.txt')!;
+    const out = await s.verifyReport({
+      reportId: verified.id,
+      waivers: errorWaivers(await s.getReport({ reportId: verified.id }), '原表如此'),
+    });
+    expect(out.ok).toBe(true);
+
+    const rows = await s.listReports({});
+    expect(rows.some((r) => r.copies.length > 0)).toBe(true);
+    expect(rows.some((r) => r.group !== null && r.group.primaryId !== r.id)).toBe(true);
+    const expected = firstOrder(rows);
+    for (const first of [1, 3, 100]) {
+      const head = await s.queueHead({ first });
+      expect(head.rows).toEqual(expected.slice(0, first));
+    }
+    const { counts } = await s.queueHead({ first: 1 });
+    const primary = rows.filter((r) => r.group === null || r.group.primaryId === r.id);
+    const by = (st: ReportRow['status']): number => primary.filter((r) => r.status === st).length;
+    expect(counts).toEqual({
+      all: primary.length,
+      waiting: by('new') + by('needs_review'),
+      new: by('new'),
+      needs_review: by('needs_review'),
+      verified: by('verified'),
+      failed: by('failed'),
+      secondary: rows.length - primary.length,
+      copies: rows.reduce((n, r) => n + r.copies.length, 0),
+      reports: rows.length,
+    });
+    expect(counts.verified).toBe(1);
+    expect(counts.failed).toBe(1);
   });
 });
 

@@ -1,5 +1,6 @@
 // The panel's channels on the service, and keeping the panel in step: after an import batch (debounced, so a
-// large import recomputes each agency a few times, not once per batch) and right after a reviewer's change.
+// large import recomputes each agency a few times, not once per batch) and right after a reviewer's change (once
+// the change's answer is on its way: every panel read settles what is pending first, so none reads stale rows).
 import type { ApiHandlers } from '../../shared/api';
 import type { AgencyEditResult } from '../../shared/panel';
 import { applyAgencyEdit, agencyUndoState, stepAgencyEdit } from '../agencies/edits';
@@ -28,6 +29,9 @@ const DEBOUNCE_MS = 300;
 export class PanelService {
   private dirty = new Set<number>();
   private timer: NodeJS.Timeout | null = null;
+  /** Reports a reviewer changed, recomputed right after the change's answer has been sent. */
+  private urgent = new Set<number>();
+  private immediate: NodeJS.Immediate | null = null;
 
   constructor(
     private readonly db: () => Store,
@@ -38,11 +42,11 @@ export class PanelService {
 
   handlers(): PanelChannels {
     return {
-      coverage: async (q) => coverage(this.db(), q),
-      panelFindings: async ({ reportId }) => panelFindingViews(this.db(), reportId),
-      compareReports: async ({ reportId, otherId }) => compareReports(this.db(), reportId, otherId),
-      listAgencies: async () => listAgencies(this.db()),
-      agencySuggestions: async () => suggestAgencies(this.db()),
+      coverage: async (q) => coverage(this.settled(), q),
+      panelFindings: async ({ reportId }) => panelFindingViews(this.settled(), reportId),
+      compareReports: async ({ reportId, otherId }) => compareReports(this.settled(), reportId, otherId),
+      listAgencies: async () => listAgencies(this.settled()),
+      agencySuggestions: async () => suggestAgencies(this.settled()),
       editAgency: async (edit) =>
         this.registryChange(() => applyAgencyEdit(this.db(), edit, this.reviewer())),
       undoAgencyEdit: async () =>
@@ -54,7 +58,7 @@ export class PanelService {
 
   /** A registry change and the whole panel recomputed, in one transaction. */
   private registryChange(change: () => string): AgencyEditResult {
-    const db = this.db();
+    const db = this.settled();
     const summary = db
       .transaction(() => {
         const s = change();
@@ -66,14 +70,38 @@ export class PanelService {
     return { agencies: listAgencies(db), ...agencyUndoState(db), summary };
   }
 
-  /** Reports changed: recompute now (a reviewer's change) or soon (an import batch). */
+  /**
+   * Reports changed: recompute next (a reviewer's change: after the current answer is sent, or before any panel
+   * read, whichever comes first) or soon (an import batch).
+   */
   changed(reportIds: readonly number[], soon = false): void {
     if (!soon) {
-      refreshPanel(this.db(), reportIds);
+      for (const id of reportIds) this.urgent.add(id);
+      this.immediate ??= setImmediate(() => this.settle());
       return;
     }
     for (const id of reportIds) this.dirty.add(id);
     this.timer ??= setTimeout(() => this.flush(), DEBOUNCE_MS);
+  }
+
+  /** Recomputes what a reviewer's changes left pending. */
+  settle(): void {
+    if (this.immediate) clearImmediate(this.immediate);
+    this.immediate = null;
+    if (this.urgent.size === 0) return;
+    const ids = [...this.urgent];
+    this.urgent.clear();
+    try {
+      refreshPanel(this.db(), ids);
+    } catch {
+      // The folder was closed meanwhile; the next open recomputes everything.
+    }
+  }
+
+  /** The store, with the panel in step with every change made so far. */
+  settled(): Store {
+    this.settle();
+    return this.db();
   }
 
   /** Recomputes what import batches left pending. */
@@ -97,6 +125,7 @@ export class PanelService {
   }
 
   stop(): void {
+    this.settle();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.dirty.clear();

@@ -1,7 +1,7 @@
 // Duplicates in the queue: byte-identical files (one report, several paths) and the same report published in
 // several files (.txt, .html and .docx of one report: same agency, year and format, and the same values read).
 import { createHash } from 'node:crypto';
-import type { ReportGroup, ReportRow } from '../../shared/api';
+import type { ReportGroup } from '../../shared/api';
 import { stmt, type Store } from './open';
 
 /** Formats whose tables come with their structure first: they stand for a group before plain text and scans. */
@@ -15,6 +15,9 @@ interface Candidate {
   sha256: string;
   parser_version: number;
   format: string | null;
+  status: string;
+  error_count: number;
+  path: string;
 }
 
 /** Fingerprints of the values each report's file gave, per database, recomputed when the content changes. */
@@ -49,16 +52,30 @@ function fingerprintsOf(db: Store, reports: Candidate[]): Map<number, string> {
   return out;
 }
 
-/** Groups of reports that are the same report in different files, keyed by member id. */
-export function sameReportGroups(db: Store, rows: readonly ReportRow[]): Map<number, ReportGroup> {
+const CANDIDATES = `SELECT id, agency, year, template, sha256, parser_version, format, status, error_count, path
+  FROM reports r
+  WHERE agency IS NOT NULL AND year IS NOT NULL AND template IN ('2021', '2019', 'legacy') AND status <> 'failed'
+    AND EXISTS (SELECT 1 FROM reports o WHERE o.agency = r.agency AND o.year = r.year AND o.template = r.template
+                AND o.id <> r.id AND o.status <> 'failed')`;
+
+/**
+ * Groups of reports that are the same report in different files, keyed by member id. With `scope`, only the
+ * groups of that agency, year and template (those of one report), without looking at every report.
+ */
+export function sameReportGroups(
+  db: Store,
+  scope?: { agency: string; year: number; template: string },
+): Map<number, ReportGroup> {
   // Only reports that share agency, year and format with another can be the same report.
-  const candidates = stmt(
-    db,
-    `SELECT id, agency, year, template, sha256, parser_version, format FROM reports r
-     WHERE agency IS NOT NULL AND year IS NOT NULL AND template IN ('2021', '2019', 'legacy') AND status <> 'failed'
-       AND EXISTS (SELECT 1 FROM reports o WHERE o.agency = r.agency AND o.year = r.year AND o.template = r.template
-                   AND o.id <> r.id AND o.status <> 'failed')`,
-  ).all() as Candidate[];
+  const candidates = (
+    scope
+      ? stmt(db, `${CANDIDATES} AND r.agency = ? AND r.year = ? AND r.template = ?`).all(
+          scope.agency,
+          scope.year,
+          scope.template,
+        )
+      : stmt(db, CANDIDATES).all()
+  ) as Candidate[];
   const out = new Map<number, ReportGroup>();
   if (candidates.length === 0) return out;
   const fps = fingerprintsOf(db, candidates);
@@ -69,18 +86,19 @@ export function sameReportGroups(db: Store, rows: readonly ReportRow[]): Map<num
     const key = `${c.agency}\u0000${c.year}\u0000${c.template}\u0000${fp}`;
     byKey.set(key, [...(byKey.get(key) ?? []), c]);
   }
-  const rowOf = new Map(rows.map((r) => [r.id, r]));
   for (const members of byKey.values()) {
     if (members.length < 2) continue;
-    const rank = (c: Candidate): number[] => {
-      const row = rowOf.get(c.id);
-      return [row?.status === 'verified' ? 0 : 1, row?.errors ?? 0, FORMAT_RANK[c.format ?? ''] ?? 9, c.id];
-    };
+    const rank = (c: Candidate): number[] => [
+      c.status === 'verified' ? 0 : 1,
+      c.error_count,
+      FORMAT_RANK[c.format ?? ''] ?? 9,
+    ];
+    // Ties go to the file name, not the id: ids follow the order the import workers finished in.
     const sorted = [...members].sort((a, b) => {
       const ra = rank(a);
       const rb = rank(b);
       for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! - rb[i]!;
-      return 0;
+      return a.path < b.path ? -1 : a.path > b.path ? 1 : a.id - b.id;
     });
     const group: ReportGroup = { primaryId: sorted[0]!.id, memberIds: sorted.map((m) => m.id) };
     for (const m of members) out.set(m.id, group);

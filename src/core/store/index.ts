@@ -3,6 +3,7 @@ export { openStore, type Store, type OpenOptions } from './open';
 export { migrate, loadMigrations, MigrationError, type Migration } from './migrate';
 export {
   listReports,
+  queueHead,
   getReport,
   reportHeader,
   cellViews,

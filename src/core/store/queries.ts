@@ -7,6 +7,8 @@ import type {
   FindingView,
   ReportDetail,
   ReportHeader,
+  QueueCounts,
+  QueueHead,
   ReportQuery,
   ReportRow,
   ReportStatus,
@@ -26,6 +28,16 @@ export function setLibraryFolder(db: Store, folder: string): void {
 function shownPath(db: Store, path: string): string {
   const folder = folders.get(db);
   if (!folder) return path;
+  // The common case without path.relative (the queue shows thousands of paths).
+  if (
+    path.length > folder.length + 1 &&
+    path.startsWith(folder) &&
+    path[folder.length] === sep &&
+    !path.includes('..')
+  ) {
+    const rel = path.slice(folder.length + 1);
+    return sep === '/' ? rel : rel.split(sep).join('/');
+  }
   const rel = relative(folder, path);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
 }
@@ -85,13 +97,83 @@ export function listReports(db: Store, query: ReportQuery = {}): ReportRow[] {
     : stmt(db, `SELECT ${HEADER_COLUMNS} FROM reports ORDER BY path`).all();
   const list = (rows as HeaderRecord[]).map((r) => toRow(db, r));
   const copies = copiesByReport(db);
-  const groups = sameReportGroups(db, list);
+  const groups = sameReportGroups(db);
   for (const row of list) {
     const c = copies.get(row.id);
     if (c) row.copies = c.map((p) => shownPath(db, p));
     row.group = groups.get(row.id) ?? null;
   }
   return list;
+}
+
+/** The queue's first order: status (needs_review, new, failed, verified), then most errors, then path. */
+const QUEUE_ORDER = `CASE status WHEN 'needs_review' THEN 0 WHEN 'new' THEN 1 WHEN 'failed' THEN 2 ELSE 3 END,
+  error_count DESC, path`;
+
+/**
+ * The top of the queue in the order it first shows, without the other versions of grouped reports, and the
+ * queue's counts: what the first paint needs, from two small queries instead of the whole list.
+ */
+export function queueHead(db: Store, first: number): QueueHead {
+  const groups = sameReportGroups(db);
+  const secondary = (id: number): boolean => {
+    const g = groups.get(id);
+    return g !== undefined && g.primaryId !== id;
+  };
+  const rows: ReportRow[] = [];
+  for (const r of stmt(
+    db,
+    `SELECT ${HEADER_COLUMNS} FROM reports ORDER BY ${QUEUE_ORDER}`,
+  ).iterate() as IterableIterator<HeaderRecord>) {
+    if (secondary(r.id)) continue;
+    const row = toRow(db, r);
+    row.group = groups.get(r.id) ?? null;
+    rows.push(row);
+    if (rows.length >= first) break;
+  }
+  const copies = stmt(
+    db,
+    `SELECT p.report_id AS id, p.path FROM report_paths p JOIN reports r ON r.id = p.report_id
+     WHERE p.present = 1 AND p.path <> r.path AND p.report_id = ? ORDER BY p.path`,
+  );
+  for (const row of rows) {
+    row.copies = (copies.all(row.id) as { path: string }[]).map((p) => shownPath(db, p.path));
+  }
+  const counts: QueueCounts = {
+    all: 0,
+    waiting: 0,
+    new: 0,
+    needs_review: 0,
+    verified: 0,
+    failed: 0,
+    secondary: 0,
+    copies: stmt(
+      db,
+      `SELECT count(*) FROM report_paths p JOIN reports r ON r.id = p.report_id
+       WHERE p.present = 1 AND p.path <> r.path`,
+    )
+      .pluck()
+      .get() as number,
+    reports: 0,
+  };
+  const byStatus = stmt(db, 'SELECT status, count(*) AS n FROM reports GROUP BY status').all() as {
+    status: ReportStatus;
+    n: number;
+  }[];
+  for (const { status, n } of byStatus) {
+    counts[status] += n;
+    counts.reports += n;
+  }
+  // Other versions are counted apart, under no status (grouped reports are never failed).
+  const statusOf = stmt(db, 'SELECT status FROM reports WHERE id = ?').pluck();
+  for (const [id, g] of groups) {
+    if (g.primaryId === id) continue;
+    counts.secondary++;
+    counts[statusOf.get(id) as ReportStatus]--;
+  }
+  counts.all = counts.new + counts.needs_review + counts.verified + counts.failed;
+  counts.waiting = counts.new + counts.needs_review;
+  return { rows, counts };
 }
 
 /** Copies and group of one report (the queue computes them for all rows at once). */
@@ -111,9 +193,9 @@ function withDuplicates(db: Store, row: ReportRow): ReportRow {
       db,
       `SELECT ${HEADER_COLUMNS} FROM reports WHERE agency = ? AND year = ? AND template IS ? AND id <> ?`,
     ).all(r.agency, r.year, r.template, row.id) as HeaderRecord[];
-    if (others.length > 0) {
-      const rows = [row, ...others.map((o) => toRow(db, o))];
-      row.group = sameReportGroups(db, rows).get(row.id) ?? null;
+    if (others.length > 0 && r.template !== null) {
+      row.group =
+        sameReportGroups(db, { agency: r.agency, year: r.year, template: r.template }).get(row.id) ?? null;
     }
   }
   return row;

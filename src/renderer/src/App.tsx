@@ -1,14 +1,23 @@
 // The application: first start (folder, reviewer name), the queue, the review screen, shortcuts and menus.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ImportProgress, Language, ReportHeader, ReportRow, Settings } from '../../shared/api';
+import type {
+  ImportProgress,
+  Language,
+  QueueCounts,
+  ReportHeader,
+  ReportRow,
+  Settings,
+} from '../../shared/api';
 import { api, errorText, firstReports } from './api';
+import { early } from './boot';
 import { I18nContext, makeTranslator } from './i18n';
 import { emitCommand, useCommands } from './common/commands';
 import { NameDialog, ShortcutsDialog, Welcome } from './common/dialogs';
 import { commandOf, isTyping, type Command } from './common/keys';
 import { ToastProvider, useToast } from './common/toast';
-import { QueueScreen } from './queue/QueueScreen';
+import { QueueScreen, queuePainted } from './queue/QueueScreen';
 import { ReviewScreen } from './review/ReviewScreen';
+import { requestReport } from './review/useReport';
 import { ExportDialog } from './queue/ExportDialog';
 import { CompareScreen } from './panel/CompareScreen';
 import { CoverageScreen } from './panel/CoverageScreen';
@@ -59,6 +68,10 @@ function Shell() {
   const toast = useToast();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [rows, setRows] = useState<ReportRow[] | null>(null);
+  // While only the top of the queue is shown: the store's counts of the whole queue.
+  const [headCounts, setHeadCounts] = useState<QueueCounts | null>(null);
+  // The whole list has been shown, or another folder opened: the lists asked for at start no longer apply.
+  const whole = useRef(false);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   // The report in the review screen; it stays mounted (hidden) behind the queue so the next open is fast.
   const [reviewId, setReviewId] = useState<number | null>(null);
@@ -75,22 +88,42 @@ function Shell() {
   rowsRef.current = rows ?? [];
   // Queue rows changed by the review screen; applied when the queue shows again, not on every edit.
   const patches = useRef(new Map<number, ReportRow>());
+  // Every report changed in this window, as it is now (the whole list asked for at start may predate a change).
+  const changedHere = useRef(new Map<number, ReportRow>());
   const tr = useMemo(() => makeTranslator(settings?.language ?? 'zh-CN'), [settings?.language]);
 
+  const showWhole = useCallback((list: ReportRow[]) => {
+    whole.current = true;
+    setHeadCounts(null);
+    setRows(list);
+  }, []);
   const refresh = useCallback(() => {
-    api.listReports({}).then(setRows, (err: unknown) => {
+    api.listReports({}).then(showWhole, (err: unknown) => {
       toast(errorText(err), 'error');
+      setHeadCounts(null);
       setRows((now) => now ?? []);
     });
-  }, [toast]);
+  }, [toast, showWhole]);
 
   useEffect(() => {
-    void api.getSettings().then((s) => {
+    void early.settings.then((s) => {
       setSettings(s);
       if (!s.reviewerName) setAskName(true);
-      if (s.folder) {
-        void firstReports.then((list) => (list ? setRows((now) => now ?? list) : refresh()));
-      }
+      if (!s.folder) return;
+      // The top of the queue paints first; the whole list (asked for at the same time) replaces it once painted.
+      void early.head.then((head) => {
+        if (!head) return refresh();
+        if (whole.current) return;
+        setHeadCounts(head.counts);
+        setRows(head.rows);
+        const painted = head.rows.length > 0 ? queuePainted : Promise.resolve();
+        void Promise.all([firstReports, painted]).then(([list]) => {
+          if (whole.current) return;
+          // Asked for at start: reports changed here since then are shown as they are now.
+          if (list) showWhole(list.map((r) => changedHere.current.get(r.id) ?? r));
+          else refresh();
+        });
+      });
     });
     void api.importStatus().then(setProgress);
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -108,7 +141,7 @@ function Shell() {
       offMenu();
       if (timer) clearTimeout(timer);
     };
-  }, [refresh]);
+  }, [refresh, showWhole]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -124,8 +157,16 @@ function Shell() {
 
   useEffect(() => {
     if (warm || !rows || rows.length === 0) return;
-    const timer = setTimeout(() => setWarm(true), 300);
-    return () => clearTimeout(timer);
+    // After the queue's first paint, and not together with the whole list replacing the top of the queue.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let live = true;
+    void queuePainted.then(() => {
+      if (live) timer = setTimeout(() => setWarm(true), 300);
+    });
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [rows, warm]);
 
   useEffect(() => {
@@ -140,6 +181,8 @@ function Shell() {
       setReviewing(false);
       setReviewId(null);
       patches.current.clear();
+      whole.current = true;
+      setHeadCounts(null);
       setRows(null);
       refresh();
     } catch (err) {
@@ -152,6 +195,7 @@ function Shell() {
   // Reports opened in this session: "next report" never goes back to one of them, so it cannot loop.
   const visited = useRef(new Set<number>());
   const open = useCallback((id: number) => {
+    requestReport(id);
     visited.current.add(id);
     setPanel(null);
     setReviewId(id);
@@ -188,7 +232,9 @@ function Shell() {
   };
 
   const onHeader = useCallback((h: ReportHeader) => {
-    patches.current.set(h.id, toRow(h));
+    const row = toRow(h);
+    patches.current.set(h.id, row);
+    changedHere.current.set(h.id, row);
   }, []);
   const onOrder = useCallback((ids: number[]) => {
     order.current = ids;
@@ -269,6 +315,7 @@ function Shell() {
               <QueueScreen
                 active={screen === 'queue'}
                 rows={rows}
+                headCounts={headCounts}
                 progress={progress}
                 selectedId={reviewId}
                 onOpen={open}

@@ -1,15 +1,6 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
-import { App } from './App';
+// Entry: a small script that sends the first requests (./boot) and only then loads the application, so the store
+// answers them while the browser fetches, parses and runs the application's code.
+import './boot';
 import './styles.css';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
-
-const root = document.getElementById('root');
-if (!root) throw new Error('#root missing');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void import('./start');

@@ -33,7 +33,8 @@ export function PanelChecks({ reportId, active, onOpenReport, onCompare }: Props
     };
   }, [active, reportId, generation]);
 
-  // Edits, verification and imports recompute the checks; follow them.
+  // Edits, verification and imports recompute the checks; follow them once the reviewer pauses (a run of edits
+  // asks once, and never competes with the next keystroke).
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const offChanged = api.on('reportsChanged', () => {
@@ -42,7 +43,13 @@ export function PanelChecks({ reportId, active, onOpenReport, onCompare }: Props
         setGeneration((g) => g + 1);
       }, 300);
     });
-    const onEdit = (): void => setGeneration((g) => g + 1);
+    const onEdit = (): void => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        setGeneration((g) => g + 1);
+      }, 300);
+    };
     window.addEventListener('nianbao:edit-painted', onEdit);
     return () => {
       offChanged();

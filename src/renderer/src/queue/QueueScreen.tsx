@@ -15,7 +15,7 @@ import type {
   RowSelectionOptions,
 } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
-import type { ImportProgress, ReportRow, ReportStatus } from '../../../shared/api';
+import type { ImportProgress, QueueCounts, ReportRow, ReportStatus } from '../../../shared/api';
 import { useT } from '../i18n';
 import { gridTheme } from '../common/theme';
 import { queueColumns } from './columns';
@@ -41,6 +41,10 @@ const rowClass = (p: RowClassParams<ReportRow>): string | undefined =>
   undefined;
 const FILTERS: StatusFilter[] = ['all', 'waiting', 'verified', 'failed'];
 
+let markPainted: () => void = () => undefined;
+/** Resolves once the queue's first rows are on screen (the whole list waits for it). */
+export const queuePainted = new Promise<void>((ok) => (markPainted = ok));
+
 /** Another file of a report that has a primary version: hidden unless the reviewer asks for versions. */
 function isSecondary(r: ReportRow | undefined): boolean {
   return r?.group !== null && r?.group !== undefined && r.group.primaryId !== r.id;
@@ -55,14 +59,16 @@ function passes(r: ReportRow | undefined, filter: StatusFilter): boolean {
 
 interface Props {
   active: boolean;
+  /** The whole queue, or only its top while the rest is on its way (then `headCounts` counts the whole). */
   rows: ReportRow[];
+  headCounts?: QueueCounts | null;
   progress: ImportProgress | null;
   selectedId: number | null;
   onOpen: (id: number) => void;
   onOrder: (ids: number[]) => void;
 }
 
-function QueueScreenImpl({ active, rows, progress, selectedId, onOpen, onOrder }: Props) {
+function QueueScreenImpl({ active, rows, headCounts, progress, selectedId, onOpen, onOrder }: Props) {
   const tr = useT();
   const { t } = tr;
   const [search, setSearch] = useState('');
@@ -76,8 +82,10 @@ function QueueScreenImpl({ active, rows, progress, selectedId, onOpen, onOrder }
   const painted = useRef(false);
   const columnDefs = useMemo(() => queueColumns(tr), [tr]);
   // Counts are of what the queue lists: one row per report, other versions of a report counted apart.
-  const counts = useMemo(() => {
-    const c = {
+  const counts = useMemo((): QueueCounts => {
+    if (headCounts) return headCounts;
+    const c: QueueCounts = {
+      reports: rows.length,
       all: 0,
       waiting: 0,
       verified: 0,
@@ -100,8 +108,8 @@ function QueueScreenImpl({ active, rows, progress, selectedId, onOpen, onOrder }
       else c[r.status]++;
     }
     return c;
-  }, [rows]);
-  const files = rows.length + counts.copies;
+  }, [rows, headCounts]);
+  const files = counts.reports + counts.copies;
 
   // Back from a report: the keyboard continues on the row of the report just reviewed.
   useEffect(() => {
@@ -141,6 +149,7 @@ function QueueScreenImpl({ active, rows, progress, selectedId, onOpen, onOrder }
           setTimeout(() => {
             if (!painted.current) performance.mark('nianbao:queue-painted');
             painted.current = true;
+            markPainted();
           }, 0),
         ),
       onModelUpdated: (e: ModelUpdatedEvent<ReportRow>) => {
@@ -203,9 +212,10 @@ function QueueScreenImpl({ active, rows, progress, selectedId, onOpen, onOrder }
         <ImportBar progress={progress} />
       </div>
       <div className="queue-summary" data-testid="queue-summary">
-        {t('queueSummary', { files, reports: rows.length })}
+        {t('queueSummary', { files, reports: counts.reports })}
         {counts.copies > 0 ? ` · ${t('queueSummaryCopies', { n: counts.copies })}` : ''}
         {counts.secondary > 0 ? ` · ${t('queueSummaryVersions', { n: counts.secondary })}` : ''}
+        {headCounts ? ` · ${t('queueLoadingRest')}` : ''}
       </div>
       <div className="queue-grid">
         {rows.length === 0 ? (

@@ -71,6 +71,22 @@ function refreshKeys(api: GridApi<FormRow>, layout: FormLayout, keys: Set<string
   }
 }
 
+/** A report asked for by the open itself (App), so the request does not wait for the screen's first render. */
+let opening: { reportId: number; detail: Promise<ReportDetail> } | null = null;
+
+/** Asks for a report now; the review screen takes this answer when it loads the report. */
+export function requestReport(reportId: number): void {
+  opening = { reportId, detail: api.getReport({ reportId }) };
+  // Handled where it is taken; this only keeps an unused failure from being reported as unhandled.
+  opening.detail.catch(() => undefined);
+}
+
+function takeReport(reportId: number): Promise<ReportDetail> {
+  const asked = opening?.reportId === reportId ? opening.detail : null;
+  opening = null;
+  return asked ?? api.getReport({ reportId });
+}
+
 function afterPaint(fn: () => void): void {
   requestAnimationFrame(() => setTimeout(fn, 0));
 }
@@ -127,7 +143,7 @@ export function useReport(
     let live = true;
     performance.mark('nianbao:report-open-start');
     setError(null);
-    api.getReport({ reportId }).then(
+    takeReport(reportId).then(
       (detail) => {
         if (!live) return;
         load(detail, generation);
