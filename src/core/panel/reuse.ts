@@ -1,14 +1,15 @@
 // Text reused from the same agency's previous report: the share of this report's prose sentences that the
 // previous one already had (figures and years masked, so a copy with this year's numbers still counts), and the
 // repeated passages. Table rows, headings and short lines are not prose and are left out. Sentences are kept as
-// hashes with their place in the text (digest.ts stores them once per document).
+// hashes with their place in the text (digest.ts stores them once per document), flat in one typed array so that
+// thousands of documents are read and compared without allocating an object per sentence.
 
 const MIN_CHARS = 14;
 const MAX_PASSAGES = 12;
 const MAX_PASSAGE_CHARS = 400;
 
-/** [hash of the compared form, start, end] of one prose sentence. */
-export type Sentence = [number, number, number];
+/** Prose sentences, three numbers each: hash of the compared form, start, end (UTF-16 offsets into the text). */
+export type Sentences = Uint32Array;
 
 const CJK = /[\u4e00-\u9fff]/gu;
 const BREAK = /[。！？；!?;\n]+/gu;
@@ -23,8 +24,8 @@ function fnv1a(s: string): number {
 }
 
 /** The prose sentences of a text, in order. */
-export function sentencesOf(text: string): Sentence[] {
-  const out: Sentence[] = [];
+export function sentencesOf(text: string): Sentences {
+  const out: number[] = [];
   let start = 0;
   BREAK.lastIndex = 0;
   for (;;) {
@@ -36,13 +37,13 @@ export function sentencesOf(text: string): Sentence[] {
         const compact = piece.replace(/\s+/gu, '');
         const cjk = compact.length >= MIN_CHARS ? (compact.match(CJK)?.length ?? 0) : 0;
         if (compact.length >= MIN_CHARS && cjk >= compact.length * 0.6)
-          out.push([fnv1a(compact.replace(/\d+(?:\.\d+)?/gu, '#')), start, end]);
+          out.push(fnv1a(compact.replace(/\d+(?:\.\d+)?/gu, '#')), start, end);
       }
     }
     if (!m) break;
     start = m.index + m[0].length;
   }
-  return out;
+  return Uint32Array.from(out);
 }
 
 export interface Reuse {
@@ -56,15 +57,17 @@ export interface Reuse {
 
 /** How much of `current` repeats `previous`; `text` (of `current`) gives the passages. */
 export function measureReuse(
-  current: readonly Sentence[],
+  current: Sentences,
   previous: ReadonlySet<number>,
   text: () => string | null,
 ): Reuse {
   let repeated = 0;
   const runs: [number, number][] = [];
   let run: [number, number] | null = null;
-  for (const [hash, start, end] of current) {
-    if (previous.has(hash)) {
+  for (let i = 0; i < current.length; i += 3) {
+    const start = current[i + 1]!;
+    const end = current[i + 2]!;
+    if (previous.has(current[i]!)) {
       repeated++;
       if (run) run[1] = end;
       else run = [start, end];
@@ -74,7 +77,7 @@ export function measureReuse(
     }
   }
   if (run) runs.push(run);
-  const sentences = current.length;
+  const sentences = current.length / 3;
   const share = sentences === 0 ? 0 : repeated / sentences;
   const passages: string[] = [];
   if (reuseSeverity(share)) {
@@ -87,8 +90,10 @@ export function measureReuse(
   return { sentences, repeated, share, passages };
 }
 
-export function keySet(sentences: readonly Sentence[]): Set<number> {
-  return new Set(sentences.map((s) => s[0]));
+export function keySet(sentences: Sentences): Set<number> {
+  const keys = new Set<number>();
+  for (let i = 0; i < sentences.length; i += 3) keys.add(sentences[i]!);
+  return keys;
 }
 
 /** Severity by share: most of the text copied is a warning, a third an info; below that nothing. */
