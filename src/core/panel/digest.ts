@@ -25,10 +25,19 @@ export function encodeDigest(d: Digest): StoredDigest {
   return { sentences: bytes, sections: d.sections.join(',') };
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** The digest of stored bytes; on little-endian machines the sentences are a view of those bytes, not a copy. */
 export function decodeDigest(sentences: Uint8Array, sections: string): Digest {
-  const view = new DataView(sentences.buffer, sentences.byteOffset, sentences.byteLength);
-  const out = new Uint32Array(sentences.byteLength >>> 2);
-  for (let i = 0; i < out.length; i++) out[i] = view.getUint32(i * 4, true);
+  const count = sentences.byteLength >>> 2;
+  let out: Uint32Array;
+  if (LITTLE_ENDIAN && sentences.byteOffset % 4 === 0) {
+    out = new Uint32Array(sentences.buffer, sentences.byteOffset, count);
+  } else {
+    const view = new DataView(sentences.buffer, sentences.byteOffset, sentences.byteLength);
+    out = new Uint32Array(count);
+    for (let i = 0; i < count; i++) out[i] = view.getUint32(i * 4, true);
+  }
   return { sentences: out, sections: sections === '' ? [] : (sections.split(',') as SectionKey[]) };
 }
 

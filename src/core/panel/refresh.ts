@@ -12,6 +12,7 @@ import {
   type PanelReport,
 } from './checks';
 import { decodeDigest, digestOf, type Digest } from './digest';
+import type { StoredReuse } from './findings';
 import { keySet, measureReuse, reuseSeverity, type Sentences } from './reuse';
 
 interface ReportRecord {
@@ -95,12 +96,6 @@ function valuesOf(db: Store, ids: readonly number[]): Map<number, Map<string, nu
   return out;
 }
 
-function textOf(db: Store, sha256: string): string | null {
-  const r = stmt(db, 'SELECT text FROM documents WHERE sha256 = ?').get(sha256) as
-    { text: string } | undefined;
-  return r?.text ?? null;
-}
-
 /** One agency's reports, in year order, and those that stand for each year. */
 interface AgencyGroup {
   reports: Report[];
@@ -137,7 +132,7 @@ function agencyFindings(
     if (!earlier || !theirs) continue;
     let earlierKeys = keys.get(earlier.id);
     if (!earlierKeys) keys.set(earlier.id, (earlierKeys = keySet(theirs)));
-    const reuse = measureReuse(mine, earlierKeys, () => textOf(db, r.sha256));
+    const reuse = measureReuse(mine, earlierKeys);
     const severity = reuseSeverity(reuse.share);
     if (!severity) continue;
     out.push({
@@ -148,7 +143,8 @@ function agencyFindings(
       severity,
       keys: [],
       message: `${Math.round(reuse.share * 100)}% 的语句（${reuse.repeated}/${reuse.sentences}）与${reportLabel(earlier)}相同`,
-      detail: reuse,
+      // The runs point into this text; the passages are printed from it when the finding is read (findings.ts).
+      detail: { ...reuse, sha256: r.sha256 } satisfies StoredReuse,
     });
   }
   return out;
