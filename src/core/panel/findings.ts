@@ -25,19 +25,17 @@ interface OtherRecord {
 }
 
 /**
- * The detail of a text-reuse finding: the measure, and the content (sha256) of the text its runs point into. Findings
- * stored before the runs were kept hold the passages themselves instead.
+ * The detail of a text-reuse finding: the measure, with its runs and the content (sha256) of the text they point
+ * into. Findings stored before the runs were kept hold the passages themselves instead.
  */
-export interface StoredReuse extends Partial<Reuse> {
-  sentences: number;
-  repeated: number;
-  share: number;
+export type StoredReuse = Omit<Reuse, 'runs'> & {
+  runs?: Reuse['runs'];
   sha256?: string;
   passages?: string[];
-}
+};
 
 /** A reuse finding's measure with its passages, printed from the text it was measured on. */
-function reuseOf(db: Store, detail: string): PanelFindingView['reuse'] & {} {
+function reuseOf(db: Store, detail: string): NonNullable<PanelFindingView['reuse']> {
   const d = JSON.parse(detail) as StoredReuse;
   let passages = d.passages ?? [];
   if (!d.passages && d.runs && d.runs.length > 0 && d.sha256) {

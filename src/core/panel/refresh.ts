@@ -96,7 +96,7 @@ function valuesOf(db: Store, ids: readonly number[]): Map<number, Map<string, nu
   return out;
 }
 
-/** One agency's reports, in year order, and those that stand for each year. */
+/** One agency's reports and, in year order, those that stand for each year. */
 interface AgencyGroup {
   reports: Report[];
   reps: Report[];
