@@ -88,12 +88,15 @@ describe('panel in Chromium', () => {
 
     await page.getByTestId('coverage-years').fill('2021');
     await page.getByTestId('coverage-status').selectOption('none');
-    await expect.poll(() => page.locator('table.coverage tbody tr').count()).toBeGreaterThan(0);
+    // The filtered matrix has replaced the whole one: the complete agency's row is gone, the gappy one's is there.
+    await row(BROKEN.name).waitFor({ state: 'detached' });
+    await row(GAPPY.name).waitFor();
     const names = await page.locator('table.coverage tbody td.agency').allTextContents();
     expect(names).toContain(GAPPY.name);
     expect(names).not.toContain(BROKEN.name);
     await page.getByTestId('coverage-status').selectOption('');
     await page.getByTestId('coverage-years').fill('');
+    await row(BROKEN.name).waitFor();
   });
 
   it('opens a report from its cell', async () => {

@@ -115,11 +115,11 @@ describe('PDF report source pane in Chromium', () => {
     expect(await ocr.isChecked()).toBe(true);
     await ocr.click();
     // The switch follows the stored setting: unchecked only once the service has answered.
-    await page.waitForFunction(`!document.querySelector('[data-testid="ocr-setting"]').checked`);
-    expect((await bridge.service.getSettings()).ocr).toBe(false);
+    await page.locator('[data-testid="ocr-setting"]:not(:checked)').waitFor();
+    await expect.poll(async () => (await bridge.service.getSettings()).ocr).toBe(false);
     await ocr.click();
-    await page.waitForFunction(`document.querySelector('[data-testid="ocr-setting"]').checked`);
-    expect((await bridge.service.getSettings()).ocr).toBe(true);
+    await page.locator('[data-testid="ocr-setting"]:checked').waitFor();
+    await expect.poll(async () => (await bridge.service.getSettings()).ocr).toBe(true);
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { constants } from 'node:fs';
 import { lstat, open, realpath, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { FileContent, ImportedFile } from '../store/save';
+import { storedDigestOf } from '../panel/digest';
 import { processDocument } from '../pipeline';
 import { withCompanions } from './companions';
 import { MAX_BYTES, tooLarge } from '../read/failure';
@@ -155,6 +156,8 @@ export async function extractContent(file: HashedFile, options: ReadOptions = {}
       text: read.text,
       encoding: read.encoding ?? null,
       layout: read.layout ?? null,
+      // The panel's text digest, here in the worker rather than in the thread that writes the store.
+      digest: storedDigestOf(read.text),
       warnings: read.warnings,
       extraction,
       error: extraction ? null : '未能提取表格 (no extraction)',

@@ -52,6 +52,7 @@ export function reportLabel(r: Pick<PanelReport, 'id' | 'year'>): string {
   return `${r.year ?? '?'}年报告（#${r.id}）`;
 }
 
+const modern = (t: Template | null): boolean => t === '2019' || t === '2021';
 const num = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 const fmt = (n: number): string => String(Math.round(n * 1e6) / 1e6);
 
@@ -66,8 +67,9 @@ export function checkAcross(
   curValues: Values,
 ): PanelFinding[] {
   if (prev.year === null || cur.year !== prev.year + 1) return [];
+  // Every rule below compares two reports of the 2019 or 2021 format.
+  if (!modern(prev.template) || !modern(cur.template)) return [];
   const out: PanelFinding[] = [];
-  const modern = (t: Template | null) => t === '2019' || t === '2021';
   const finding = (rule: string, keys: string[], message: string): PanelFinding => ({
     reportId: cur.id,
     otherReportId: prev.id,
@@ -77,19 +79,17 @@ export function checkAcross(
     keys,
     message,
   });
-  if (modern(prev.template) && modern(cur.template)) {
-    for (const c of APPLICANT_COLUMNS) {
-      const over = curValues.get(`apply.carried_over.${c}`);
-      const forward = prevValues.get(`apply.carried_forward.${c}`);
-      if (!num(over) || !num(forward) || over === forward) continue;
-      out.push(
-        finding(
-          'cross.carry',
-          [`apply.carried_over.${c}`],
-          `${APPLICANT_LABELS[c]}列：本报告“上年结转” ${fmt(over)} ≠ ${reportLabel(prev)}“结转下年度继续办理” ${fmt(forward)}`,
-        ),
-      );
-    }
+  for (const c of APPLICANT_COLUMNS) {
+    const over = curValues.get(`apply.carried_over.${c}`);
+    const forward = prevValues.get(`apply.carried_forward.${c}`);
+    if (!num(over) || !num(forward) || over === forward) continue;
+    out.push(
+      finding(
+        'cross.carry',
+        [`apply.carried_over.${c}`],
+        `${APPLICANT_LABELS[c]}列：本报告“上年结转” ${fmt(over)} ≠ ${reportLabel(prev)}“结转下年度继续办理” ${fmt(forward)}`,
+      ),
+    );
   }
   if (prev.template === '2021' && cur.template === '2021') {
     for (const [row, label] of IN_FORCE_ROWS) {

@@ -3,7 +3,7 @@
 import type { PanelFindingView } from '../../shared/panel';
 import type { Severity } from '../../shared/types';
 import { stmt, type Store } from '../store/open';
-import type { Reuse } from './reuse';
+import { passagesOf, type Reuse } from './reuse';
 
 interface FindingRecord {
   id: number;
@@ -22,6 +22,28 @@ interface OtherRecord {
   panel_year: number | null;
   agency: string | null;
   path: string;
+}
+
+/**
+ * The detail of a text-reuse finding: the measure, with its runs and the content (sha256) of the text they point
+ * into. Findings stored before the runs were kept hold the passages themselves instead.
+ */
+export type StoredReuse = Omit<Reuse, 'runs'> & {
+  runs?: Reuse['runs'];
+  sha256?: string;
+  passages?: string[];
+};
+
+/** A reuse finding's measure with its passages, printed from the text it was measured on. */
+function reuseOf(db: Store, detail: string): NonNullable<PanelFindingView['reuse']> {
+  const d = JSON.parse(detail) as StoredReuse;
+  let passages = d.passages ?? [];
+  if (!d.passages && d.runs && d.runs.length > 0 && d.sha256) {
+    const doc = stmt(db, 'SELECT text FROM documents WHERE sha256 = ?').get(d.sha256) as
+      { text: string } | undefined;
+    passages = doc ? passagesOf(doc.text, d.runs) : [];
+  }
+  return { share: d.share, sentences: d.sentences, repeated: d.repeated, passages };
 }
 
 const SEVERITY_ORDER = "CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END";
@@ -45,10 +67,7 @@ function toView(db: Store, f: FindingRecord, seenFrom: number): PanelFindingView
       ? { reportId: other.id, year: other.panel_year, agency: other.agency, path: other.path }
       : null,
   };
-  if (f.rule === 'supervision.reuse' && f.detail) {
-    const d = JSON.parse(f.detail) as Reuse;
-    view.reuse = { share: d.share, sentences: d.sentences, repeated: d.repeated, passages: d.passages };
-  }
+  if (f.rule === 'supervision.reuse' && f.detail) view.reuse = reuseOf(db, f.detail);
   return view;
 }
 
@@ -104,7 +123,7 @@ export function allPanelFindings(db: Store, kinds?: readonly ('cross' | 'supervi
   return rows
     .filter((f) => !kinds || kinds.includes(f.kind))
     .map((f) => {
-      const reuse = f.rule === 'supervision.reuse' && f.detail ? (JSON.parse(f.detail) as Reuse) : null;
+      const reuse = f.rule === 'supervision.reuse' && f.detail ? reuseOf(db, f.detail) : null;
       return {
         id: f.id,
         reportId: f.report_id,

@@ -1,30 +1,57 @@
 // Text reused from the same agency's previous report: the share of this report's prose sentences that the
 // previous one already had (figures and years masked, so a copy with this year's numbers still counts), and the
 // repeated passages. Table rows, headings and short lines are not prose and are left out. Sentences are kept as
-// hashes with their place in the text (digest.ts stores them once per document).
+// hashes with their place in the text (digest.ts stores them once per document), flat in one typed array so that
+// thousands of documents are read and compared without allocating an object per sentence.
 
 const MIN_CHARS = 14;
 const MAX_PASSAGES = 12;
 const MAX_PASSAGE_CHARS = 400;
 
-/** [hash of the compared form, start, end] of one prose sentence. */
-export type Sentence = [number, number, number];
+/** Prose sentences, three numbers each: hash of the compared form, start, end (UTF-16 offsets into the text). */
+export type Sentences = Uint32Array;
 
-const CJK = /[\u4e00-\u9fff]/gu;
 const BREAK = /[。！？；!?;\n]+/gu;
 
-function fnv1a(s: string): number {
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/**
+ * FNV-1a of the compared form of `s`: every figure (digits, with a decimal part if any) read as one '#', as if
+ * /\d+(?:\.\d+)?/g were replaced by '#' first, without building that string.
+ */
+function maskedHash(s: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
+  const n = s.length;
+  for (let i = 0; i < n;) {
+    let c = s.charCodeAt(i);
+    if (isDigit(c)) {
+      do i++;
+      while (i < n && isDigit(s.charCodeAt(i)));
+      if (i + 1 < n && s.charCodeAt(i) === 0x2e && isDigit(s.charCodeAt(i + 1))) {
+        i += 2;
+        while (i < n && isDigit(s.charCodeAt(i))) i++;
+      }
+      c = 0x23;
+    } else i++;
+    h ^= c;
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
 }
 
+/** Characters of `s` in U+4E00–U+9FFF (CJK unified ideographs). */
+function cjkCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) n++;
+  }
+  return n;
+}
+
 /** The prose sentences of a text, in order. */
-export function sentencesOf(text: string): Sentence[] {
-  const out: Sentence[] = [];
+export function sentencesOf(text: string): Sentences {
+  const out: number[] = [];
   let start = 0;
   BREAK.lastIndex = 0;
   for (;;) {
@@ -34,15 +61,14 @@ export function sentencesOf(text: string): Sentence[] {
       const piece = text.slice(start, end);
       if (!piece.includes('|')) {
         const compact = piece.replace(/\s+/gu, '');
-        const cjk = compact.length >= MIN_CHARS ? (compact.match(CJK)?.length ?? 0) : 0;
-        if (compact.length >= MIN_CHARS && cjk >= compact.length * 0.6)
-          out.push([fnv1a(compact.replace(/\d+(?:\.\d+)?/gu, '#')), start, end]);
+        if (compact.length >= MIN_CHARS && cjkCount(compact) >= compact.length * 0.6)
+          out.push(maskedHash(compact), start, end);
       }
     }
     if (!m) break;
     start = m.index + m[0].length;
   }
-  return out;
+  return Uint32Array.from(out);
 }
 
 export interface Reuse {
@@ -50,21 +76,22 @@ export interface Reuse {
   repeated: number;
   /** repeated / sentences, 0 when there are none. */
   share: number;
-  /** Runs of consecutive repeated sentences, as printed in this report. */
-  passages: string[];
+  /**
+   * The first runs of consecutive repeated sentences, as [start, end] in this report's text (passagesOf prints
+   * them), only when the share is enough for a finding. Offsets rather than text: the check reads no text at all.
+   */
+  runs: [number, number][];
 }
 
-/** How much of `current` repeats `previous`; `text` (of `current`) gives the passages. */
-export function measureReuse(
-  current: readonly Sentence[],
-  previous: ReadonlySet<number>,
-  text: () => string | null,
-): Reuse {
+/** How much of `current` repeats `previous`. */
+export function measureReuse(current: Sentences, previous: ReadonlySet<number>): Reuse {
   let repeated = 0;
   const runs: [number, number][] = [];
   let run: [number, number] | null = null;
-  for (const [hash, start, end] of current) {
-    if (previous.has(hash)) {
+  for (let i = 0; i < current.length; i += 3) {
+    const start = current[i + 1]!;
+    const end = current[i + 2]!;
+    if (previous.has(current[i]!)) {
       repeated++;
       if (run) run[1] = end;
       else run = [start, end];
@@ -74,21 +101,23 @@ export function measureReuse(
     }
   }
   if (run) runs.push(run);
-  const sentences = current.length;
+  const sentences = current.length / 3;
   const share = sentences === 0 ? 0 : repeated / sentences;
-  const passages: string[] = [];
-  if (reuseSeverity(share)) {
-    const t = text() ?? '';
-    for (const [start, end] of runs.slice(0, MAX_PASSAGES)) {
-      const p = t.slice(start, end).trim();
-      passages.push(p.length > MAX_PASSAGE_CHARS ? `${p.slice(0, MAX_PASSAGE_CHARS)}…` : `${p}。`);
-    }
-  }
-  return { sentences, repeated, share, passages };
+  return { sentences, repeated, share, runs: reuseSeverity(share) ? runs.slice(0, MAX_PASSAGES) : [] };
 }
 
-export function keySet(sentences: readonly Sentence[]): Set<number> {
-  return new Set(sentences.map((s) => s[0]));
+/** The repeated passages as printed in `text` (the text the runs were measured on). */
+export function passagesOf(text: string, runs: readonly (readonly [number, number])[]): string[] {
+  return runs.map(([start, end]) => {
+    const p = text.slice(start, end).trim();
+    return p.length > MAX_PASSAGE_CHARS ? `${p.slice(0, MAX_PASSAGE_CHARS)}…` : `${p}。`;
+  });
+}
+
+export function keySet(sentences: Sentences): Set<number> {
+  const keys = new Set<number>();
+  for (let i = 0; i < sentences.length; i += 3) keys.add(sentences[i]!);
+  return keys;
 }
 
 /** Severity by share: most of the text copied is a warning, a third an info; below that nothing. */

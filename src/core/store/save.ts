@@ -19,6 +19,14 @@ export interface FileContent {
   error: string | null;
   /** For PDFs: page sizes and where the text is printed (stored with the document). */
   layout?: PageLayout | null;
+  /** What the panel's text checks need from `text` (src/core/panel/digest.ts), computed by the import worker. */
+  digest?: StoredDigest | null;
+}
+
+/** A document's digest as stored in document_digests: sentences as little-endian uint32 triples, section keys. */
+export interface StoredDigest {
+  sentences: Uint8Array;
+  sections: string;
 }
 
 export interface ImportedFile {
@@ -140,10 +148,20 @@ export function presentPathsUnder(db: Store, folder: string): string[] {
 
 function storeDocument(db: Store, sha256: string, c: FileContent): void {
   if (c.text === null) return;
-  stmt(
+  const stored = stmt(
     db,
     'INSERT OR IGNORE INTO documents (sha256, text, format, encoding, layout) VALUES (?, ?, ?, ?, ?)',
   ).run(sha256, c.text, c.format ?? 'text', c.encoding, c.layout ? JSON.stringify(c.layout) : null);
+  if (stored.changes === 0) return;
+  // The text was stored just now: its digest goes with it in the same transaction. A digest left from an earlier
+  // text of this content (another extractor) is replaced, or dropped for the panel to compute again.
+  if (c.digest)
+    stmt(db, 'INSERT OR REPLACE INTO document_digests (sha256, sentences, sections) VALUES (?, ?, ?)').run(
+      sha256,
+      Buffer.from(c.digest.sentences.buffer, c.digest.sentences.byteOffset, c.digest.sentences.byteLength),
+      c.digest.sections,
+    );
+  else stmt(db, 'DELETE FROM document_digests WHERE sha256 = ?').run(sha256);
 }
 
 const CELLS_PER_INSERT = 50;
@@ -281,6 +299,10 @@ function reextract(
     stmt(
       db,
       'DELETE FROM documents WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM reports WHERE sha256 = ?)',
+    ).run(before.sha256, before.sha256);
+    stmt(
+      db,
+      'DELETE FROM document_digests WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM documents WHERE sha256 = ?)',
     ).run(before.sha256, before.sha256);
   }
   if (!x) {
