@@ -9,9 +9,22 @@ const vitest = join(
   dirname(createRequire(import.meta.url).resolve('vitest/package.json', { paths: [root] })),
   'vitest.mjs',
 );
-const run = spawnSync(
+const build = spawnSync(
   process.execPath,
-  [vitest, 'run', 'test/e2e/screenshots.test.ts', 'test/e2e/review.test.ts'],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, NIANBAO_SCREENSHOTS: 'docs' } },
+  [
+    join(
+      dirname(createRequire(import.meta.url).resolve('electron-vite/package.json', { paths: [root] })),
+      'bin',
+      'electron-vite.js',
+    ),
+    'build',
+  ],
+  { cwd: root, stdio: 'inherit' },
 );
+if (build.status !== 0) process.exit(build.status ?? 1);
+const run = spawnSync(process.execPath, [vitest, 'run', 'test/e2e'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, NIANBAO_SCREENSHOTS: 'docs' },
+});
 process.exit(run.status ?? 1);
