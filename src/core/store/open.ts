@@ -16,7 +16,7 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
   const db = new Database(file, { timeout: 10_000 });
   try {
     db.pragma('busy_timeout = 10000');
-    db.pragma('journal_mode = WAL');
+    switchToWal(db);
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('cache_size = -65536');
@@ -25,6 +25,26 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
   } catch (err) {
     db.close();
     throw err;
+  }
+}
+
+const BUSY_WAIT_MS = 10_000;
+
+/**
+ * SQLite does not call the busy handler when switching the journal mode while another connection is mid-way through
+ * the same switch (it would deadlock), so "database is locked" comes back at once: wait and try again.
+ */
+function switchToWal(db: Store): void {
+  const until = Date.now() + BUSY_WAIT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > until) throw err;
+      Atomics.wait(pause, 0, 0, 20 + Math.random() * 30);
+    }
   }
 }
 
