@@ -217,6 +217,7 @@ async function main(): Promise<void> {
     console.log(`queue rows rendered (virtualised): ${shown}`);
     summary('queue first paint', paints, '≤ 1000 ms');
     summary('open a report', opens, 'p95 ≤ 100 ms');
+    if (process.env['BENCH_VERBOSE']) console.log('paints (ms):', paints.map((n) => n.toFixed(0)).join(' '));
     if (process.env['BENCH_VERBOSE']) console.log('opens (ms):', opens.map((n) => n.toFixed(0)).join(' '));
     summary('edit round trip', edits, 'p95 ≤ 50 ms');
     summary('open the original view', originals, 'p95 ≤ 300 ms');

@@ -12,47 +12,47 @@ interface Candidate {
   agency: string;
   year: number;
   template: string;
-  sha256: string;
-  parser_version: number;
+  values_fp: string | null;
   format: string | null;
   status: string;
   error_count: number;
   path: string;
 }
 
-/** Fingerprints of the values each report's file gave, per database, recomputed when the content changes. */
-const fingerprints = new WeakMap<Store, Map<number, { stamp: string; fp: string }>>();
-
-function fingerprintsOf(db: Store, reports: Candidate[]): Map<number, string> {
-  let cache = fingerprints.get(db);
-  if (!cache) {
-    cache = new Map();
-    fingerprints.set(db, cache);
-  }
-  const out = new Map<number, string>();
-  const cells = stmt(db, 'SELECT key, extracted FROM cells WHERE report_id = ? ORDER BY key');
-  for (const r of reports) {
-    const stamp = `${r.sha256}:${r.parser_version}`;
-    const hit = cache.get(r.id);
-    if (hit?.stamp === stamp) {
-      out.set(r.id, hit.fp);
-      continue;
-    }
-    const hash = createHash('sha256');
-    let n = 0;
-    for (const c of cells.iterate(r.id) as IterableIterator<{ key: string; extracted: number | null }>) {
-      hash.update(`${c.key}=${c.extracted ?? ''};`);
-      n++;
-    }
-    // A report with no values read says nothing about being the same as another.
-    const fp = n === 0 ? '' : hash.digest('hex');
-    cache.set(r.id, { stamp, fp });
-    out.set(r.id, fp);
-  }
-  return out;
+/**
+ * A fingerprint of the values read from a report's file (not the reviewer's): two files giving the same values
+ * for one agency, year and format are the same report. Empty when nothing was read, which says nothing about
+ * being the same as another.
+ */
+export function valuesFingerprint(cells: readonly { key: string; value: number | null }[]): string {
+  if (cells.length === 0) return '';
+  const sorted = [...cells].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const hash = createHash('sha256');
+  for (const c of sorted) hash.update(`${c.key}=${c.value ?? ''};`);
+  return hash.digest('hex');
 }
 
-const CANDIDATES = `SELECT id, agency, year, template, sha256, parser_version, format, status, error_count, path
+/** Stores the fingerprint of the values just read for a report (with its cells, in the same transaction). */
+export function storeFingerprint(
+  db: Store,
+  reportId: number,
+  cells: readonly { key: string; value: number | null }[],
+): void {
+  stmt(db, 'UPDATE reports SET values_fp = ? WHERE id = ?').run(valuesFingerprint(cells), reportId);
+}
+
+/** Fingerprints reports stored before fingerprints were kept (cells with `how` are those read from the file). */
+export function fillFingerprints(db: Store): number {
+  const ids = stmt(db, 'SELECT id FROM reports WHERE values_fp IS NULL').pluck().all() as number[];
+  if (ids.length === 0) return 0;
+  const cells = stmt(db, 'SELECT key, extracted AS value FROM cells WHERE report_id = ? AND how IS NOT NULL');
+  db.transaction(() => {
+    for (const id of ids) storeFingerprint(db, id, cells.all(id) as { key: string; value: number | null }[]);
+  }).immediate();
+  return ids.length;
+}
+
+const CANDIDATES = `SELECT id, agency, year, template, values_fp, format, status, error_count, path
   FROM reports r
   WHERE agency IS NOT NULL AND year IS NOT NULL AND template IN ('2021', '2019', 'legacy') AND status <> 'failed'
     AND EXISTS (SELECT 1 FROM reports o WHERE o.agency = r.agency AND o.year = r.year AND o.template = r.template
@@ -78,10 +78,9 @@ export function sameReportGroups(
   ) as Candidate[];
   const out = new Map<number, ReportGroup>();
   if (candidates.length === 0) return out;
-  const fps = fingerprintsOf(db, candidates);
   const byKey = new Map<string, Candidate[]>();
   for (const c of candidates) {
-    const fp = fps.get(c.id);
+    const fp = c.values_fp;
     if (!fp) continue;
     const key = `${c.agency}\u0000${c.year}\u0000${c.template}\u0000${fp}`;
     byKey.set(key, [...(byKey.get(key) ?? []), c]);

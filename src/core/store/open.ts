@@ -1,6 +1,10 @@
 // Opening the store: SQLite in WAL mode, migrated to the newest schema before anything reads it.
 import Database from 'better-sqlite3';
 import { migrate, type Migration, loadMigrations } from './migrate';
+import { fillFingerprints } from './groups';
+
+/** The schema version from which reports keep their values' fingerprint (008_values_fingerprint.sql). */
+const FINGERPRINTS_VERSION = 8;
 
 export type Store = Database.Database;
 
@@ -20,7 +24,9 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('cache_size = -65536');
-    migrate(db, file, opts.migrations ?? loadMigrations(), { upTo: opts.upTo });
+    const migrations = opts.migrations ?? loadMigrations();
+    migrate(db, file, migrations, { upTo: opts.upTo });
+    if ((opts.upTo ?? migrations.length) >= FINGERPRINTS_VERSION) fillFingerprints(db);
     return db;
   } catch (err) {
     db.close();

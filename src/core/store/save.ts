@@ -6,6 +6,7 @@ import type { PageLayout } from '../read/types';
 import { rulesFor } from '../rules';
 import { isRuleTemplate, refreshCounts, refreshFindings, replaceFindings } from './findings';
 import { now, stmt, type Store } from './open';
+import { storeFingerprint } from './groups';
 import { keepEdits } from './reextract';
 import { recordSystemStatus } from './write';
 
@@ -256,6 +257,7 @@ function insertReport(db: Store, f: ImportedFile, c: FileContent): number {
   linkPath(db, id, f);
   if (x) {
     insertCells(db, id, x);
+    storeFingerprint(db, id, x.cells);
     insertFindings(db, id, x.template, x.findings);
   }
   return id;
@@ -312,6 +314,7 @@ function reextract(
     return;
   }
   const changed = keepEdits(db, reportId, x);
+  storeFingerprint(db, reportId, x.cells);
   replaceFindings(
     db,
     reportId,

@@ -24,6 +24,9 @@ import { CoverageScreen } from './panel/CoverageScreen';
 import { PanelChecks } from './panel/PanelChecks';
 import { usePanelText } from './panel/text';
 
+/** How long an open waits for its report before showing the review screen busy. */
+const OPEN_GRACE_MS = 150;
+
 /** The panel's screens over the queue and the review screen: coverage, or two reports year over year. */
 type PanelView = { view: 'coverage' } | { view: 'compare'; reportId: number; otherId: number | null };
 
@@ -194,13 +197,23 @@ function Shell() {
 
   // Reports opened in this session: "next report" never goes back to one of them, so it cannot loop.
   const visited = useRef(new Set<number>());
+  // The review screen shows once the report is in (one paint with the new report, not one with the previous report
+  // first), or after a moment when the store is slow, so that the keypress is answered at once either way.
+  const opens = useRef(0);
   const open = useCallback((id: number) => {
-    requestReport(id);
+    const ticket = ++opens.current;
     visited.current.add(id);
-    setPanel(null);
-    setReviewId(id);
-    setGeneration((g) => g + 1);
-    setReviewing(true);
+    let shown = false;
+    const show = (): void => {
+      if (shown || ticket !== opens.current) return;
+      shown = true;
+      setPanel(null);
+      setReviewId(id);
+      setGeneration((g) => g + 1);
+      setReviewing(true);
+    };
+    void requestReport(id).then(show);
+    setTimeout(show, OPEN_GRACE_MS);
   }, []);
 
   const back = useCallback(() => {

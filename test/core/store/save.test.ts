@@ -12,6 +12,7 @@ import {
   type Store,
 } from '../../../src/core/store';
 import { HELD_UNREADABLE } from '../../../src/core/store/save';
+import { sameReportGroups } from '../../../src/core/store/groups';
 import { extraction2021, fileOf, granted, tempDir } from './helpers';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -225,5 +226,34 @@ describe('saveFile', () => {
     save(fileOf('/r/a.txt', 'v3', extraction2021(granted(1))));
     expect(getReport(db, reportId).report).toMatchObject({ status: 'new', error: null });
     expect(cell(reportId, 'active.fees.amount')).toMatchObject({ value: 3, edited: true });
+  });
+});
+
+describe('the same report in several files', () => {
+  const groupOf = (id: number) => sameReportGroups(db).get(id) ?? null;
+
+  it('groups files giving the same values, keeps the grouping across a re-read, and not for a reviewer edit', () => {
+    const a = save(fileOf('/r/a.html', 'html bytes', extraction2021(granted(2)))).reportId;
+    const b = save(fileOf('/r/a.txt', 'text bytes', extraction2021(granted(2)))).reportId;
+    const c = save(fileOf('/r/c.txt', 'other bytes', extraction2021(granted(3)))).reportId;
+    expect(groupOf(a)?.memberIds.sort()).toEqual([a, b].sort());
+    expect(groupOf(c)).toBeNull();
+    // A reviewer's value is not what the file gave: the files stay one report.
+    editCell(db, { reportId: b, key: 'apply.new.total', value: 9 }, '张三');
+    expect(groupOf(b)?.memberIds).toHaveLength(2);
+    // The file re-read with other values is another report.
+    save(fileOf('/r/a.txt', 'text bytes v2', extraction2021(granted(3))));
+    expect(groupOf(a)).toBeNull();
+    expect(groupOf(c)?.memberIds).toHaveLength(2);
+  });
+
+  it('fingerprints reports stored before fingerprints were kept, when the store is opened', () => {
+    const a = save(fileOf('/r/a.html', 'html bytes', extraction2021(granted(2)))).reportId;
+    const b = save(fileOf('/r/a.txt', 'text bytes', extraction2021(granted(2)))).reportId;
+    db.prepare('UPDATE reports SET values_fp = NULL').run();
+    expect(groupOf(a)).toBeNull();
+    db.close();
+    db = openStore(join(tmp.dir, 'store.db'));
+    expect(groupOf(a)?.memberIds.sort()).toEqual([a, b].sort());
   });
 });

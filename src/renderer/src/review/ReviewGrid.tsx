@@ -11,7 +11,6 @@ import type {
   GridReadyEvent,
   RowClassParams,
   RowHeightParams,
-  ITooltipParams,
   SuppressKeyboardEventParams,
   TabToNextCellParams,
   ValueSetterParams,
@@ -40,8 +39,8 @@ export interface GridModel {
 }
 
 export interface ReviewGridProps {
+  /** The grid's rows are `model.current.layout.rows`, set through the grid's API when a report loads (useReport). */
   model: { current: GridModel };
-  layout: FormLayout;
   onEdit: (key: string, value: number | null) => void;
   onInvalid: (message: string) => void;
   onFocusKey: (key: string | null) => void;
@@ -91,6 +90,27 @@ function tooltipFor(m: GridModel, key: string): string | undefined {
   return lines.length > 0 ? lines.join('\n') : undefined;
 }
 
+/**
+ * A cell's tooltip: its findings, suggestion and reading for a value cell; the whole label for a label long enough
+ * to be cut off. Computed when the pointer enters the cell (see ReviewGrid), so opening a report creates no
+ * per-cell tooltip machinery and a tooltip is never stale after an edit.
+ */
+function tipAt(m: GridModel, row: FormRow | undefined, colId: string | null): string | undefined {
+  if (row?.kind !== 'cells' || !colId) return undefined;
+  if (colId === 'label') return row.label.length > 18 ? row.label : undefined;
+  const key = /^c\d$/.test(colId) ? keyAt(row, Number(colId.slice(1))) : null;
+  return key ? tooltipFor(m, key) : undefined;
+}
+
+function showTip(m: GridModel, target: EventTarget): void {
+  const cell = (target as Element).closest?.('.ag-cell');
+  const index = cell?.closest('.ag-row')?.getAttribute('row-index');
+  if (!cell || index === null || index === undefined) return;
+  const tip = tipAt(m, m.layout.rows[Number(index)], cell.getAttribute('col-id'));
+  if (tip) cell.setAttribute('title', tip);
+  else cell.removeAttribute('title');
+}
+
 function buildColumns(model: { current: GridModel }, props: ReviewGridProps): ColDef<FormRow>[] {
   const label: ColDef<FormRow> = {
     colId: 'label',
@@ -100,9 +120,6 @@ function buildColumns(model: { current: GridModel }, props: ReviewGridProps): Co
     valueGetter: (p) => (p.data ? p.data.label + (p.data.unit ? `（${p.data.unit}）` : '') : ''),
     colSpan: (p) => (p.data?.kind === 'title' || p.data?.kind === 'group' ? VALUE_COLUMNS + 2 : 1),
     cellClass: (p) => (p.data ? [`form-${p.data.kind}`, `indent-${p.data.indent}`] : []),
-    // Only labels long enough to be cut off get a tooltip.
-    tooltipValueGetter: (p: ITooltipParams<FormRow>) =>
-      p.data?.kind === 'cells' && p.data.label.length > 18 ? p.data.label : undefined,
   };
   const values = COLS.map((i): ColDef<FormRow> => ({
     colId: `c${i}`,
@@ -132,10 +149,6 @@ function buildColumns(model: { current: GridModel }, props: ReviewGridProps): Co
     },
     colSpan: (p) => (p.data?.kind === 'head' ? Math.max(1, p.data.spans?.[i] ?? 1) : 1),
     cellClass: (p: CellClassParams<FormRow>) => (p.data ? valueClasses(model.current, p.data, i) : []),
-    tooltipValueGetter: (p: ITooltipParams<FormRow>) => {
-      const key = keyAt(p.data, i);
-      return key ? tooltipFor(model.current, key) : undefined;
-    },
     suppressKeyboardEvent: (p: SuppressKeyboardEventParams<FormRow>) => !p.editing && isGridShortcut(p.event),
   }));
   // Keeps the last value column clear of the vertical scrollbar, which ag-grid 36 lays over the columns here.
@@ -196,7 +209,7 @@ function rowId(p: GetRowIdParams<FormRow>): string {
 }
 
 function ReviewGridImpl(props: ReviewGridProps) {
-  const { model, layout } = props;
+  const { model } = props;
   // Every option given to the grid must keep its identity across renders: a changed callback makes ag-grid
   // re-apply the option (a new getRowHeight redraws every row). The callbacks read the latest props via a ref.
   const latest = useRef(props);
@@ -204,7 +217,6 @@ function ReviewGridImpl(props: ReviewGridProps) {
   const stable = useMemo(() => {
     const proxy: ReviewGridProps = {
       model,
-      layout,
       onEdit: (key, value) => latest.current.onEdit(key, value),
       onInvalid: (message) => latest.current.onInvalid(message),
       onFocusKey: (key) => latest.current.onFocusKey(key),
@@ -213,7 +225,10 @@ function ReviewGridImpl(props: ReviewGridProps) {
     return {
       columnDefs: buildColumns(model, proxy),
       tabToNextCell: (p: TabToNextCellParams<FormRow>) => tabToNextCell(p, model.current),
-      onGridReady: (e: GridReadyEvent<FormRow>) => latest.current.onReady(e.api),
+      onGridReady: (e: GridReadyEvent<FormRow>) => {
+        e.api.setGridOption('rowData', model.current.layout.rows);
+        latest.current.onReady(e.api);
+      },
       onCellFocused: (e: CellFocusedEvent<FormRow>) => {
         const colId = typeof e.column === 'object' && e.column ? e.column.getColId() : null;
         const rows = model.current.layout.rows;
@@ -222,32 +237,32 @@ function ReviewGridImpl(props: ReviewGridProps) {
         latest.current.onFocusKey(col >= 0 ? keyAt(row, col) : null);
       },
     };
-  }, [model]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [model]);
   const localeText = model.current.t.language === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN;
   return (
-    <AgGridReact<FormRow>
-      theme={gridTheme}
-      className="review-grid"
-      rowData={layout.rows}
-      columnDefs={stable.columnDefs}
-      getRowId={rowId}
-      headerHeight={0}
-      localeText={localeText}
-      defaultColDef={DEFAULT_COL_DEF}
-      getRowClass={rowClass}
-      stopEditingWhenCellsLoseFocus
-      enterNavigatesVerticallyAfterEdit
-      tooltipShowDelay={250}
-      tooltipInteraction={false}
-      suppressColumnVirtualisation
-      rowBuffer={4}
-      alwaysShowVerticalScroll
-      getRowHeight={rowHeight}
-      animateRows={false}
-      tabToNextCell={stable.tabToNextCell}
-      onGridReady={stable.onGridReady}
-      onCellFocused={stable.onCellFocused}
-    />
+    // Tooltips are the cells' titles, set as the pointer enters a cell (the wrapper takes no box of its own).
+    <div className="review-grid-tips" onMouseOver={(e) => showTip(model.current, e.target)}>
+      <AgGridReact<FormRow>
+        theme={gridTheme}
+        className="review-grid"
+        columnDefs={stable.columnDefs}
+        getRowId={rowId}
+        headerHeight={0}
+        localeText={localeText}
+        defaultColDef={DEFAULT_COL_DEF}
+        getRowClass={rowClass}
+        stopEditingWhenCellsLoseFocus
+        enterNavigatesVerticallyAfterEdit
+        suppressColumnVirtualisation
+        rowBuffer={4}
+        alwaysShowVerticalScroll
+        getRowHeight={rowHeight}
+        animateRows={false}
+        tabToNextCell={stable.tabToNextCell}
+        onGridReady={stable.onGridReady}
+        onCellFocused={stable.onCellFocused}
+      />
+    </div>
   );
 }
 

@@ -1,5 +1,5 @@
 // One report: the form grid, its findings, the selected cell and the source text; keyboard-first.
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import type { CellEdit, FindingView, ReportHeader } from '../../../shared/api';
 import { api, errorText } from '../api';
@@ -10,7 +10,7 @@ import { useToast } from '../common/toast';
 import { CellInspector } from './CellInspector';
 import { findingStops, stepStop, targetOf } from './findings';
 import { FindingsPanel } from './FindingsPanel';
-import type { FormLayout, FormRow } from './layout';
+import type { FormRow } from './layout';
 import { PageView } from './PageView';
 import { ReviewGrid } from './ReviewGrid';
 import { SourcePane } from './SourcePane';
@@ -19,8 +19,6 @@ import { VerifyDialog } from './VerifyDialog';
 import { Legend } from './Legend';
 import { OriginalView } from './OriginalView';
 import { countStates } from './cellstate';
-
-const EMPTY_LAYOUT: FormLayout = { rows: [], position: new Map() };
 
 interface Props {
   /** Null while the screen is only being prepared (mounted hidden before the first open, so that open is fast). */
@@ -84,7 +82,8 @@ export function ReviewScreen({
   // A newly loaded report: its rows are new (row ids carry the report, template and open, so ag-grid renders them
   // afresh and no cell keeps another report's value or colour); focus its first finding (or first cell), and mark
   // it open for tests and the benchmark.
-  useEffect(() => {
+  // A layout effect, so that the focus is on the first finding in the report's first paint.
+  useLayoutEffect(() => {
     if (!state || !grid.current) return;
     const layout = state.layout;
     seen.current = new Set();
@@ -352,7 +351,6 @@ export function ReviewScreen({
           {/* The grid exists before the first report arrives: creating it is the slow part of an open. */}
           <ReviewGrid
             model={model}
-            layout={state?.layout ?? EMPTY_LAYOUT}
             onEdit={r.edit}
             onInvalid={(m) => toast(m, 'error')}
             onFocusKey={select}
