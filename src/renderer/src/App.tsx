@@ -8,7 +8,7 @@ import type {
   ReportRow,
   Settings,
 } from '../../shared/api';
-import { api, errorText, firstReports } from './api';
+import { api, errorText } from './api';
 import { early } from './boot';
 import { I18nContext, makeTranslator } from './i18n';
 import { emitCommand, useCommands } from './common/commands';
@@ -113,19 +113,21 @@ function Shell() {
       setSettings(s);
       if (!s.reviewerName) setAskName(true);
       if (!s.folder) return;
-      // The top of the queue paints first; the whole list (asked for at the same time) replaces it once painted.
+      // The top of the queue paints first; the whole list is asked for then, and replaces it.
       void early.head.then((head) => {
         if (!head) return refresh();
         if (whole.current) return;
         setHeadCounts(head.counts);
         setRows(head.rows);
         const painted = head.rows.length > 0 ? queuePainted : Promise.resolve();
-        void Promise.all([firstReports, painted]).then(([list]) => {
-          if (whole.current) return;
-          // Asked for at start: reports changed here since then are shown as they are now.
-          if (list) showWhole(list.map((r) => changedHere.current.get(r.id) ?? r));
-          else refresh();
-        });
+        void painted
+          .then(() => api.listReports({}).catch(() => null))
+          .then((list) => {
+            if (whole.current) return;
+            // Reports changed here while the list was on its way are shown as they are now.
+            if (list) showWhole(list.map((r) => changedHere.current.get(r.id) ?? r));
+            else refresh();
+          });
       });
     });
     void api.importStatus().then(setProgress);

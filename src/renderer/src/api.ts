@@ -14,9 +14,3 @@ export function errorText(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
   return text.replace(/^Error invoking remote method '[^']+': (\w*Error: )?/, '');
 }
-
-/**
- * The whole queue, asked for as soon as the application's code runs (before React renders), so that the store
- * builds it while the page lays itself out; shown once the top of the queue (./boot) has painted.
- */
-export const firstReports = api.listReports({}).catch(() => null);

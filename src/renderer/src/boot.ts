@@ -1,7 +1,7 @@
 // The first requests, sent by a small script of its own before the application's code is fetched, parsed and run:
 // the settings and the top of the queue (enough for its first paint). The store answers them while the page is
-// still starting. The whole queue is asked for by the application (./api), once its code has arrived, so that
-// building the list does not hold up serving that code. Null when no folder is open yet.
+// still starting. The whole queue is asked for by the application once the top has painted (App), so that
+// building, sending and parsing the list does not hold up the first paint. Null when no folder is open yet.
 import type { NianbaoApi } from '../../shared/api';
 
 /** Rows of the queue's first paint: more than a tall window shows. */

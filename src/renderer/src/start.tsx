@@ -18,7 +18,6 @@ import {
   ScrollApiModule,
   TextEditorModule,
   TextFilterModule,
-  TooltipModule,
 } from 'ag-grid-community';
 import { App } from './App';
 
@@ -38,7 +37,6 @@ ModuleRegistry.registerModules([
   TextEditorModule,
   CellStyleModule,
   RowStyleModule,
-  TooltipModule,
   LocaleModule,
 ]);
 

@@ -18,7 +18,8 @@ import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale'
 import type { ImportProgress, QueueCounts, ReportRow, ReportStatus } from '../../../shared/api';
 import { useT } from '../i18n';
 import { gridTheme } from '../common/theme';
-import { queueColumns } from './columns';
+import { queueColumns, queueTip } from './columns';
+import { titleOnHover } from '../common/tips';
 import { ImportBar } from './ImportBar';
 
 /** `waiting`: reports a reviewer still has to look at (status new or needs_review). */
@@ -167,7 +168,7 @@ function QueueScreenImpl({ active, rows, headCounts, progress, selectedId, onOpe
   );
 
   return (
-    <div className="queue-screen" data-testid="queue">
+    <div className="queue-screen" data-testid="queue" data-queue={headCounts ? 'head' : 'whole'}>
       <div className="toolbar">
         <input
           className="search"
@@ -225,29 +226,37 @@ function QueueScreenImpl({ active, rows, headCounts, progress, selectedId, onOpe
               : t('emptyFolder')}
           </div>
         ) : null}
-        <AgGridReact<ReportRow>
-          theme={gridTheme}
-          rowData={rows}
-          columnDefs={columnDefs}
-          getRowId={rowId}
-          localeText={tr.language === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN}
-          defaultColDef={DEFAULT_COL_DEF}
-          quickFilterText={search}
-          cacheQuickFilter
-          isExternalFilterPresent={stable.isExternalFilterPresent}
-          doesExternalFilterPass={stable.doesExternalFilterPass}
-          rowSelection={ROW_SELECTION}
-          animateRows={false}
-          rowBuffer={5}
-          tooltipShowDelay={400}
-          onGridReady={stable.onGridReady}
-          onFirstDataRendered={stable.onFirstDataRendered}
-          onModelUpdated={stable.onModelUpdated}
-          onRowDoubleClicked={stable.onRowDoubleClicked}
-          onCellKeyDown={stable.onCellKeyDown}
-          getRowClass={rowClass}
-          suppressNoRowsOverlay
-        />
+        <div
+          className="grid-tips"
+          onMouseOver={(e) =>
+            titleOnHover(e.target, (index, colId) =>
+              queueTip(tr, grid.current?.getDisplayedRowAtIndex(index)?.data, colId),
+            )
+          }
+        >
+          <AgGridReact<ReportRow>
+            theme={gridTheme}
+            rowData={rows}
+            columnDefs={columnDefs}
+            getRowId={rowId}
+            localeText={tr.language === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN}
+            defaultColDef={DEFAULT_COL_DEF}
+            quickFilterText={search}
+            cacheQuickFilter
+            isExternalFilterPresent={stable.isExternalFilterPresent}
+            doesExternalFilterPass={stable.doesExternalFilterPass}
+            rowSelection={ROW_SELECTION}
+            animateRows={false}
+            rowBuffer={5}
+            onGridReady={stable.onGridReady}
+            onFirstDataRendered={stable.onFirstDataRendered}
+            onModelUpdated={stable.onModelUpdated}
+            onRowDoubleClicked={stable.onRowDoubleClicked}
+            onCellKeyDown={stable.onCellKeyDown}
+            getRowClass={rowClass}
+            suppressNoRowsOverlay
+          />
+        </div>
       </div>
     </div>
   );

@@ -52,6 +52,20 @@ function duplicateTooltip(tr: Translator, r: ReportRow | undefined): string | un
   return lines.length > 0 ? lines.join('\n') : undefined;
 }
 
+function noteText(tr: Translator, r: ReportRow | undefined): string {
+  return [r?.missing ? tr.t('missing') : '', r?.error ?? ''].filter(Boolean).join('；');
+}
+
+/** Tooltips of the queue's cells by column (see common/tips): the whole text where a cell may cut it off. */
+export function queueTip(tr: Translator, r: ReportRow | undefined, colId: string): string | undefined {
+  if (!r) return undefined;
+  if (colId === 'agency') return r.agency ?? undefined;
+  if (colId === 'path') return r.path;
+  if (colId === 'duplicates') return duplicateTooltip(tr, r);
+  if (colId === 'note') return noteText(tr, r) || undefined;
+  return undefined;
+}
+
 export function queueColumns(tr: Translator): ColDef<ReportRow>[] {
   const { t } = tr;
   return [
@@ -75,7 +89,6 @@ export function queueColumns(tr: Translator): ColDef<ReportRow>[] {
       minWidth: 160,
       filter: 'agTextColumnFilter',
       valueFormatter: (p) => p.value ?? '—',
-      tooltipField: 'agency',
     },
     { field: 'year', headerName: t('year'), width: 76, filter: 'agNumberColumnFilter', type: 'rightAligned' },
     {
@@ -96,7 +109,6 @@ export function queueColumns(tr: Translator): ColDef<ReportRow>[] {
       width: 96,
       filter: false,
       valueGetter: (p) => duplicateText(tr, p.data),
-      tooltipValueGetter: (p) => duplicateTooltip(tr, p.data),
       cellClass: 'dup-cell',
     },
     {
@@ -112,7 +124,6 @@ export function queueColumns(tr: Translator): ColDef<ReportRow>[] {
       flex: 1.2,
       minWidth: 160,
       filter: 'agTextColumnFilter',
-      tooltipField: 'path',
       cellClass: 'mono path-cell',
     },
     {
@@ -120,9 +131,7 @@ export function queueColumns(tr: Translator): ColDef<ReportRow>[] {
       headerName: t('note'),
       flex: 1.2,
       minWidth: 140,
-      valueGetter: (p) =>
-        [p.data?.missing ? t('missing') : '', p.data?.error ?? ''].filter(Boolean).join('；'),
-      tooltipValueGetter: (p) => (typeof p.value === 'string' && p.value ? p.value : undefined),
+      valueGetter: (p) => noteText(tr, p.data),
       filter: 'agTextColumnFilter',
       cellClass: (p) => (p.data?.error || p.data?.missing ? 'note-cell note-alert' : 'note-cell'),
     },

@@ -21,6 +21,7 @@ import type { Template } from '../../../shared/types';
 import type { Translator } from '../i18n';
 import { gridTheme } from '../common/theme';
 import { isGridShortcut } from '../common/keys';
+import { titleOnHover } from '../common/tips';
 import type { FindingIndex } from './findings';
 import type { CellState } from './cellstate';
 import { VALUE_COLUMNS, type FormLayout, type FormRow } from './layout';
@@ -90,25 +91,12 @@ function tooltipFor(m: GridModel, key: string): string | undefined {
   return lines.length > 0 ? lines.join('\n') : undefined;
 }
 
-/**
- * A cell's tooltip: its findings, suggestion and reading for a value cell; the whole label for a label long enough
- * to be cut off. Computed when the pointer enters the cell (see ReviewGrid), so opening a report creates no
- * per-cell tooltip machinery and a tooltip is never stale after an edit.
- */
-function tipAt(m: GridModel, row: FormRow | undefined, colId: string | null): string | undefined {
-  if (row?.kind !== 'cells' || !colId) return undefined;
+/** A cell's tooltip: its findings, suggestion and reading; for a label long enough to be cut off, the label. */
+function tipAt(m: GridModel, row: FormRow | undefined, colId: string): string | undefined {
+  if (row?.kind !== 'cells') return undefined;
   if (colId === 'label') return row.label.length > 18 ? row.label : undefined;
   const key = /^c\d$/.test(colId) ? keyAt(row, Number(colId.slice(1))) : null;
   return key ? tooltipFor(m, key) : undefined;
-}
-
-function showTip(m: GridModel, target: EventTarget): void {
-  const cell = (target as Element).closest?.('.ag-cell');
-  const index = cell?.closest('.ag-row')?.getAttribute('row-index');
-  if (!cell || index === null || index === undefined) return;
-  const tip = tipAt(m, m.layout.rows[Number(index)], cell.getAttribute('col-id'));
-  if (tip) cell.setAttribute('title', tip);
-  else cell.removeAttribute('title');
 }
 
 function buildColumns(model: { current: GridModel }, props: ReviewGridProps): ColDef<FormRow>[] {
@@ -240,8 +228,13 @@ function ReviewGridImpl(props: ReviewGridProps) {
   }, [model]);
   const localeText = model.current.t.language === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN;
   return (
-    // Tooltips are the cells' titles, set as the pointer enters a cell (the wrapper takes no box of its own).
-    <div className="review-grid-tips" onMouseOver={(e) => showTip(model.current, e.target)}>
+    // The wrapper takes no box of its own (display: contents); it only hears the pointer entering cells.
+    <div
+      className="grid-tips"
+      onMouseOver={(e) =>
+        titleOnHover(e.target, (row, colId) => tipAt(model.current, model.current.layout.rows[row], colId))
+      }
+    >
       <AgGridReact<FormRow>
         theme={gridTheme}
         className="review-grid"
