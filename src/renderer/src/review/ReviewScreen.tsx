@@ -81,8 +81,7 @@ export function ReviewScreen({
 
   // A newly loaded report: its rows are new (row ids carry the report, template and open, so ag-grid renders them
   // afresh and no cell keeps another report's value or colour); focus its first finding (or first cell), and mark
-  // it open for tests and the benchmark.
-  // A layout effect, so that the focus is on the first finding in the report's first paint.
+  // it open for tests and the benchmark. A layout effect: the focus is already there in the report's first paint.
   useLayoutEffect(() => {
     if (!state || !grid.current) return;
     const layout = state.layout;
