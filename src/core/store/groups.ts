@@ -24,7 +24,7 @@ interface Candidate {
  * for one agency, year and format are the same report. Empty when nothing was read, which says nothing about
  * being the same as another.
  */
-export function valuesFingerprint(cells: readonly { key: string; value: number | null }[]): string {
+function valuesFingerprint(cells: readonly { key: string; value: number | null }[]): string {
   if (cells.length === 0) return '';
   const sorted = [...cells].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const hash = createHash('sha256');

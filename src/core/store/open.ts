@@ -3,9 +3,6 @@ import Database from 'better-sqlite3';
 import { migrate, type Migration, loadMigrations } from './migrate';
 import { fillFingerprints } from './groups';
 
-/** The schema version from which reports keep their values' fingerprint (008_values_fingerprint.sql). */
-const FINGERPRINTS_VERSION = 8;
-
 export type Store = Database.Database;
 
 export interface OpenOptions {
@@ -24,14 +21,18 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('cache_size = -65536');
-    const migrations = opts.migrations ?? loadMigrations();
-    migrate(db, file, migrations, { upTo: opts.upTo });
-    if ((opts.upTo ?? migrations.length) >= FINGERPRINTS_VERSION) fillFingerprints(db);
+    migrate(db, file, opts.migrations ?? loadMigrations(), { upTo: opts.upTo });
+    // From the schema with fingerprints on (008_values_fingerprint.sql), reports stored before it get theirs.
+    if (hasColumn(db, 'reports', 'values_fp')) fillFingerprints(db);
     return db;
   } catch (err) {
     db.close();
     throw err;
   }
+}
+
+function hasColumn(db: Store, table: string, column: string): boolean {
+  return db.prepare('SELECT 1 FROM pragma_table_info(?) WHERE name = ?').get(table, column) !== undefined;
 }
 
 const BUSY_WAIT_MS = 10_000;
