@@ -108,17 +108,28 @@ async function main(): Promise<void> {
     page.on('pageerror', (err) => console.error('页面错误 (page error):', err.message));
 
     // Queue first paint: navigation start → first rows of the grid painted.
+    // The first paint is the top of the queue drawn before ag-grid has loaded; the grid then draws the same rows and
+    // takes keys and clicks ("grid ready"). The waits do not poll: a poll's own script would run in the page.
     const paints: number[] = [];
+    const gridReady: number[] = [];
+    const markAt = (name: string): Promise<number> =>
+      page.evaluate(
+        (n) =>
+          new Promise<number>((resolve) => {
+            const at = (): number | undefined => performance.getEntriesByName(n)[0]?.startTime;
+            if (at() !== undefined) return resolve(at() as number);
+            new PerformanceObserver((_list, observer) => {
+              if (at() === undefined) return;
+              observer.disconnect();
+              resolve(at() as number);
+            }).observe({ type: 'mark' });
+          }),
+        name,
+      );
     for (let i = 0; i < Number(opts.loads); i++) {
       await page.goto(bridge.url);
-      await page.waitForFunction(
-        () => performance.getEntriesByName('nianbao:queue-painted').length > 0,
-        null,
-        {
-          timeout: 60_000,
-        },
-      );
-      paints.push(await lastMark(page, 'nianbao:queue-painted'));
+      paints.push(await markAt('nianbao:queue-painted'));
+      gridReady.push(await markAt('nianbao:queue-grid-painted'));
     }
     const shown = await page.locator('.queue-grid .ag-row[row-id]').count();
     // Opens are measured once the whole queue has replaced its top: an open racing the start-up's own work is the
@@ -219,8 +230,11 @@ async function main(): Promise<void> {
     );
     console.log(`queue rows rendered (virtualised): ${shown}`);
     summary('queue first paint', paints, '≤ 1000 ms');
+    summary('queue grid ready', gridReady, 'none');
     summary('open a report', opens, 'p95 ≤ 100 ms');
     if (process.env['BENCH_VERBOSE']) console.log('paints (ms):', paints.map((n) => n.toFixed(0)).join(' '));
+    if (process.env['BENCH_VERBOSE'])
+      console.log('grid ready (ms):', gridReady.map((n) => n.toFixed(0)).join(' '));
     if (process.env['BENCH_VERBOSE']) console.log('opens (ms):', opens.map((n) => n.toFixed(0)).join(' '));
     summary('edit round trip', edits, 'p95 ≤ 50 ms');
     summary('open the original view', originals, 'p95 ≤ 300 ms');

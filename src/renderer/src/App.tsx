@@ -1,5 +1,5 @@
 // The application: first start (folder, reviewer name), the queue, the review screen, shortcuts and menus.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type {
   ImportProgress,
   Language,
@@ -16,13 +16,15 @@ import { NameDialog, ShortcutsDialog, Welcome } from './common/dialogs';
 import { commandOf, isTyping, type Command } from './common/keys';
 import { ToastProvider, useToast } from './common/toast';
 import { QueueScreen, queuePainted } from './queue/QueueScreen';
-import { ReviewScreen } from './review/ReviewScreen';
 import { requestReport } from './review/useReport';
 import { ExportDialog } from './queue/ExportDialog';
-import { CompareScreen } from './panel/CompareScreen';
-import { CoverageScreen } from './panel/CoverageScreen';
 import { PanelChecks } from './panel/PanelChecks';
 import { usePanelText } from './panel/text';
+import { CompareScreen } from './panel/CompareScreen';
+import { CoverageScreen } from './panel/CoverageScreen';
+
+// Built on ag-grid, which loads after the queue's first paint; mounted (hidden) then, so the first open is warm.
+const ReviewScreen = lazy(() => import('./review/ReviewScreen').then((m) => ({ default: m.ReviewScreen })));
 
 /** How long an open waits for its report before showing the review screen busy. */
 const OPEN_GRACE_MS = 150;
@@ -340,14 +342,16 @@ function Shell() {
           ) : null}
           {reviewId !== null || warm ? (
             <div className="screen" hidden={screen !== 'review'}>
-              <ReviewScreen
-                reportId={reviewId}
-                generation={generation}
-                active={screen === 'review'}
-                onBack={back}
-                onNextReport={nextReport}
-                onHeader={onHeader}
-              />
+              <Suspense fallback={null}>
+                <ReviewScreen
+                  reportId={reviewId}
+                  generation={generation}
+                  active={screen === 'review'}
+                  onBack={back}
+                  onNextReport={nextReport}
+                  onHeader={onHeader}
+                />
+              </Suspense>
               <PanelChecks
                 reportId={reviewId}
                 active={screen === 'review'}

@@ -1,6 +1,6 @@
-// One dense grid theme for every screen: Balham metrics, system CJK fonts, no web fonts (no remote content).
-import { themeBalham } from 'ag-grid-community';
-
+// One dense grid look for every screen: Balham metrics, system CJK fonts, no web fonts (no remote content). Plain
+// values here (no ag-grid code): ag-grid's theme is built from them (common/grid), and the queue's first paint
+// (queue/QueuePreview), drawn before ag-grid has loaded, takes the same metrics and colours.
 export const FONT_FAMILY = [
   '"Noto Sans CJK SC"',
   '"Source Han Sans SC"',
@@ -11,7 +11,7 @@ export const FONT_FAMILY = [
   'sans-serif',
 ];
 
-export const gridTheme = themeBalham.withParams({
+export const GRID_PARAMS = {
   fontFamily: FONT_FAMILY,
   fontSize: 12,
   dataFontSize: 12,
@@ -26,4 +26,4 @@ export const gridTheme = themeBalham.withParams({
   oddRowBackgroundColor: '#ffffff',
   rowHoverColor: '#f3f7fd',
   wrapperBorderRadius: 0,
-});
+};

@@ -1,54 +1,37 @@
 // Every report with its status and counts: sort, filter, quick search, import progress, failed files.
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { AgGridReact } from 'ag-grid-react';
+import { lazy, memo, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type {
   CellKeyDownEvent,
-  ColDef,
   FullWidthCellKeyDownEvent,
-  GetRowIdParams,
   GridApi,
   GridReadyEvent,
   IRowNode,
   ModelUpdatedEvent,
-  RowClassParams,
   RowDoubleClickedEvent,
-  RowSelectionOptions,
 } from 'ag-grid-community';
-import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import type { ImportProgress, QueueCounts, ReportRow, ReportStatus } from '../../../shared/api';
 import { useT } from '../i18n';
-import { gridTheme } from '../common/theme';
-import { queueColumns, queueTip } from './columns';
+import { isSecondary, queueColumns, queueTip } from './columns';
 import { titleOnHover } from '../common/tips';
 import { ImportBar } from './ImportBar';
+import { QueuePreview } from './QueuePreview';
+import type { QueueGridEvents } from './QueueGrid';
+
+const QueueGrid = lazy(() => import('./QueueGrid'));
 
 /** `waiting`: reports a reviewer still has to look at (status new or needs_review). */
 type StatusFilter = Exclude<ReportStatus, 'new' | 'needs_review'> | 'waiting' | 'all';
 
-const DEFAULT_COL_DEF: ColDef<ReportRow> = {
-  sortable: true,
-  resizable: true,
-  floatingFilter: true,
-  suppressHeaderMenuButton: true,
-};
-const ROW_SELECTION: RowSelectionOptions<ReportRow> = {
-  mode: 'singleRow',
-  checkboxes: false,
-  enableClickSelection: true,
-};
-const rowId = (p: GetRowIdParams<ReportRow>): string => String(p.data.id);
-const rowClass = (p: RowClassParams<ReportRow>): string | undefined =>
-  [p.data?.missing ? 'row-missing' : '', isSecondary(p.data) ? 'row-secondary' : ''].join(' ').trim() ||
-  undefined;
 const FILTERS: StatusFilter[] = ['all', 'waiting', 'verified', 'failed'];
 
 let markPainted: () => void = () => undefined;
 /** Resolves once the queue's first rows are on screen (the whole list waits for it). */
 export const queuePainted = new Promise<void>((ok) => (markPainted = ok));
-
-/** Another file of a report that has a primary version: hidden unless the reviewer asks for versions. */
-function isSecondary(r: ReportRow | undefined): boolean {
-  return r?.group !== null && r?.group !== undefined && r.group.primaryId !== r.id;
+let paintedOnce = false;
+function queueShown(): void {
+  if (!paintedOnce) performance.mark('nianbao:queue-painted');
+  paintedOnce = true;
+  markPainted();
 }
 
 function passes(r: ReportRow | undefined, filter: StatusFilter): boolean {
@@ -80,7 +63,8 @@ function QueueScreenImpl({ active, rows, headCounts, progress, selectedId, onOpe
   const versionsRef = useRef(false);
   versionsRef.current = versions;
   const grid = useRef<GridApi<ReportRow> | null>(null);
-  const painted = useRef(false);
+  // The grid has drawn its rows: the preview drawn before ag-grid loaded goes.
+  const [gridPainted, setGridPainted] = useState(false);
   const columnDefs = useMemo(() => queueColumns(tr), [tr]);
   // Counts are of what the queue lists: one row per report, other versions of a report counted apart.
   const counts = useMemo((): QueueCounts => {
@@ -137,8 +121,8 @@ function QueueScreenImpl({ active, rows, headCounts, progress, selectedId, onOpe
   // Grid options keep their identity across renders (a new doesExternalFilterPass would re-filter every row).
   const latest = useRef({ onOpen, onOrder });
   latest.current = { onOpen, onOrder };
-  const stable = useMemo(
-    () => ({
+  const events = useMemo(
+    (): QueueGridEvents => ({
       isExternalFilterPresent: () => filterRef.current !== 'all' || !versionsRef.current,
       doesExternalFilterPass: (node: IRowNode<ReportRow>) =>
         passes(node.data, filterRef.current) && (versionsRef.current || !isSecondary(node.data)),
@@ -148,12 +132,15 @@ function QueueScreenImpl({ active, rows, headCounts, progress, selectedId, onOpe
       onFirstDataRendered: () =>
         requestAnimationFrame(() =>
           setTimeout(() => {
-            if (!painted.current) performance.mark('nianbao:queue-painted');
-            painted.current = true;
-            markPainted();
+            if (performance.getEntriesByName('nianbao:queue-grid-painted').length === 0)
+              performance.mark('nianbao:queue-grid-painted');
+            queueShown();
+            setGridPainted(true);
           }, 0),
         ),
       onModelUpdated: (e: ModelUpdatedEvent<ReportRow>) => {
+        // No row passes the filters: there is nothing for the grid to draw, nor for the preview to show.
+        if (e.api.getDisplayedRowCount() === 0) setGridPainted(true);
         const ids: number[] = [];
         e.api.forEachNodeAfterFilterAndSort((n) => n.data && ids.push(n.data.id));
         latest.current.onOrder(ids);
@@ -167,6 +154,8 @@ function QueueScreenImpl({ active, rows, headCounts, progress, selectedId, onOpe
     [],
   );
 
+  // Not over a searched or filtered queue: the preview shows the top of the whole queue.
+  const showPreview = !gridPainted && rows.length > 0 && search === '' && filter === 'all';
   return (
     <div className="queue-screen" data-testid="queue" data-queue={headCounts ? 'head' : 'whole'}>
       <div className="toolbar">
@@ -226,6 +215,7 @@ function QueueScreenImpl({ active, rows, headCounts, progress, selectedId, onOpe
               : t('emptyFolder')}
           </div>
         ) : null}
+        {showPreview ? <QueuePreview rows={rows} columns={columnDefs} onPainted={queueShown} /> : null}
         <div
           className="grid-tips"
           onMouseOver={(e) =>
@@ -234,28 +224,15 @@ function QueueScreenImpl({ active, rows, headCounts, progress, selectedId, onOpe
             )
           }
         >
-          <AgGridReact<ReportRow>
-            theme={gridTheme}
-            rowData={rows}
-            columnDefs={columnDefs}
-            getRowId={rowId}
-            localeText={tr.language === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN}
-            defaultColDef={DEFAULT_COL_DEF}
-            quickFilterText={search}
-            cacheQuickFilter
-            isExternalFilterPresent={stable.isExternalFilterPresent}
-            doesExternalFilterPass={stable.doesExternalFilterPass}
-            rowSelection={ROW_SELECTION}
-            animateRows={false}
-            rowBuffer={5}
-            onGridReady={stable.onGridReady}
-            onFirstDataRendered={stable.onFirstDataRendered}
-            onModelUpdated={stable.onModelUpdated}
-            onRowDoubleClicked={stable.onRowDoubleClicked}
-            onCellKeyDown={stable.onCellKeyDown}
-            getRowClass={rowClass}
-            suppressNoRowsOverlay
-          />
+          <Suspense fallback={null}>
+            <QueueGrid
+              rows={rows}
+              columnDefs={columnDefs}
+              search={search}
+              language={tr.language}
+              events={events}
+            />
+          </Suspense>
         </div>
       </div>
     </div>

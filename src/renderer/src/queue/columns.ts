@@ -5,6 +5,18 @@ import type { Translator } from '../i18n';
 
 const STATUS_RANK: Record<ReportStatus, number> = { needs_review: 0, new: 1, failed: 2, verified: 3 };
 
+/** Another file of a report that has a primary version: hidden unless the reviewer asks for versions. */
+export function isSecondary(r: ReportRow | undefined): boolean {
+  return r?.group !== null && r?.group !== undefined && r.group.primaryId !== r.id;
+}
+
+/** A queue row's class: a file gone from the folder, another version of a report. */
+export function queueRowClass(r: ReportRow | undefined): string | undefined {
+  return (
+    [r?.missing ? 'row-missing' : '', isSecondary(r) ? 'row-secondary' : ''].join(' ').trim() || undefined
+  );
+}
+
 function count(field: 'errors' | 'warnings' | 'edited', headerName: string, cls: string): ColDef<ReportRow> {
   return {
     field,

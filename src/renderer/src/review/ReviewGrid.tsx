@@ -1,7 +1,6 @@
 // The report's tables as one dense ag-grid laid out like the official form; values and colours come from a
 // mutable model the review screen updates before asking the grid to refresh.
 import { memo, useMemo, useRef } from 'react';
-import { AgGridReact } from 'ag-grid-react';
 import type {
   CellClassParams,
   CellFocusedEvent,
@@ -15,11 +14,10 @@ import type {
   TabToNextCellParams,
   ValueSetterParams,
 } from 'ag-grid-community';
-import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import type { CellView } from '../../../shared/api';
 import type { Template } from '../../../shared/types';
 import type { Translator } from '../i18n';
-import { gridTheme } from '../common/theme';
+import { AgGridReact, gridLocale, gridTheme } from '../common/grid';
 import { isGridShortcut } from '../common/keys';
 import { titleOnHover } from '../common/tips';
 import type { FindingIndex } from './findings';
@@ -226,7 +224,7 @@ function ReviewGridImpl(props: ReviewGridProps) {
       },
     };
   }, [model]);
-  const localeText = model.current.t.language === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN;
+  const localeText = gridLocale(model.current.t.language);
   return (
     // The wrapper takes no box of its own (display: contents); it only hears the pointer entering cells.
     <div

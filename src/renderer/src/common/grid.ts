@@ -1,0 +1,50 @@
+// ag-grid: most of the renderer's code by size, so it is a chunk of its own, loaded once the queue's top has been
+// drawn without it (queue/QueuePreview). Only the features the queue and the review grid use are registered.
+import {
+  CellStyleModule,
+  ClientSideRowModelApiModule,
+  ClientSideRowModelModule,
+  ColumnApiModule,
+  ExternalFilterModule,
+  LocaleModule,
+  ModuleRegistry,
+  NumberFilterModule,
+  QuickFilterModule,
+  RenderApiModule,
+  RowApiModule,
+  RowSelectionModule,
+  RowStyleModule,
+  ScrollApiModule,
+  TextEditorModule,
+  TextFilterModule,
+  themeBalham,
+} from 'ag-grid-community';
+import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
+import type { Language } from '../../../shared/api';
+import { GRID_PARAMS } from './theme';
+
+ModuleRegistry.registerModules([
+  ClientSideRowModelModule,
+  ClientSideRowModelApiModule,
+  ColumnApiModule,
+  RowApiModule,
+  ScrollApiModule,
+  RenderApiModule,
+  TextFilterModule,
+  NumberFilterModule,
+  QuickFilterModule,
+  ExternalFilterModule,
+  RowSelectionModule,
+  TextEditorModule,
+  CellStyleModule,
+  RowStyleModule,
+  LocaleModule,
+]);
+
+export { AgGridReact } from 'ag-grid-react';
+
+export const gridTheme = themeBalham.withParams(GRID_PARAMS);
+
+export function gridLocale(language: Language): Record<string, string> {
+  return language === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN;
+}

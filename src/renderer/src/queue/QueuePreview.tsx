@@ -1,0 +1,102 @@
+// The queue's first paint: its top rows drawn as plain elements, with the grid's own columns (labels, formatters,
+// classes, widths) and metrics, while ag-grid's code (most of the renderer's) loads and builds the grid that then
+// takes its place. Display only: it lasts until the grid has drawn the same rows.
+import { useEffect, type CSSProperties } from 'react';
+import type { ColDef } from 'ag-grid-community';
+import type { ReportRow } from '../../../shared/api';
+import { GRID_PARAMS } from '../common/theme';
+import { queueRowClass } from './columns';
+
+/** Rows beyond a tall window are not drawn. */
+const MAX_ROWS = 60;
+
+// The column definitions' callbacks read only `data` and `value`; the rest of ag-grid's params do not exist here.
+type Fn = (params: never) => unknown;
+const call = (fn: unknown, params: { data: ReportRow; value?: unknown }): unknown =>
+  (fn as Fn)(params as never);
+
+function cellValue(col: ColDef<ReportRow>, row: ReportRow): unknown {
+  if (typeof col.valueGetter === 'function') return call(col.valueGetter, { data: row });
+  return col.field ? row[col.field as keyof ReportRow] : undefined;
+}
+
+function cellText(col: ColDef<ReportRow>, row: ReportRow, value: unknown): string {
+  if (typeof col.valueFormatter === 'function')
+    return String(call(col.valueFormatter, { data: row, value }) ?? '');
+  return value === null || value === undefined ? '' : String(value);
+}
+
+function cellClass(col: ColDef<ReportRow>, row: ReportRow, value: unknown): string {
+  const cls = typeof col.cellClass === 'function' ? call(col.cellClass, { data: row, value }) : col.cellClass;
+  const list = Array.isArray(cls) ? cls.join(' ') : typeof cls === 'string' ? cls : '';
+  return `qp-cell ${col.type === 'rightAligned' ? 'qp-right ' : ''}${list}`;
+}
+
+/** A column's box as the grid sizes it: a fixed width, or a share of the rest no narrower than its minimum. */
+function boxOf(col: ColDef<ReportRow>): CSSProperties {
+  return col.flex
+    ? { flex: `${col.flex} 1 0`, minWidth: col.minWidth ?? 0 }
+    : { flex: `0 0 ${col.width ?? 200}px` };
+}
+
+const METRICS = {
+  '--qp-row': `${GRID_PARAMS.rowHeight}px`,
+  '--qp-head': `${GRID_PARAMS.headerHeight}px`,
+  '--qp-pad': `${GRID_PARAMS.cellHorizontalPadding}px`,
+  '--qp-border': GRID_PARAMS.borderColor,
+  '--qp-head-bg': GRID_PARAMS.headerBackgroundColor,
+  fontSize: GRID_PARAMS.fontSize,
+  fontFamily: GRID_PARAMS.fontFamily.join(', '),
+} as CSSProperties;
+
+export function QueuePreview({
+  rows,
+  columns,
+  onPainted,
+}: {
+  rows: ReportRow[];
+  columns: ColDef<ReportRow>[];
+  onPainted: () => void;
+}) {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(onPainted, 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [onPainted]);
+  const boxes = columns.map(boxOf);
+  return (
+    <div className="queue-preview" style={METRICS} aria-busy="true" data-testid="queue-preview">
+      <div className="qp-head">
+        {columns.map((col, i) => (
+          <div
+            key={i}
+            className={`qp-cell${col.type === 'rightAligned' ? ' qp-right' : ''}`}
+            style={boxes[i]}
+          >
+            {col.headerName}
+          </div>
+        ))}
+      </div>
+      <div className="qp-head qp-filters">
+        {columns.map((_, i) => (
+          <div key={i} className="qp-cell" style={boxes[i]} />
+        ))}
+      </div>
+      {rows.slice(0, MAX_ROWS).map((row) => (
+        <div key={row.id} className={`qp-row ${queueRowClass(row) ?? ''}`}>
+          {columns.map((col, i) => {
+            const value = cellValue(col, row);
+            return (
+              <div key={i} className={cellClass(col, row, value)} style={boxes[i]}>
+                {cellText(col, row, value)}
+              </div>
+            );
+          })}
+        </div>
+      ))}
+    </div>
+  );
+}
