@@ -16,7 +16,7 @@ import { NameDialog, ShortcutsDialog, Welcome } from './common/dialogs';
 import { commandOf, isTyping, type Command } from './common/keys';
 import { ToastProvider, useToast } from './common/toast';
 import { QueueScreen, queuePainted } from './queue/QueueScreen';
-import { requestReport } from './review/useReport';
+import { forgetReadAhead, readAhead, requestReport } from './review/useReport';
 import { ExportDialog } from './queue/ExportDialog';
 import { PanelChecks } from './panel/PanelChecks';
 import { usePanelText } from './panel/text';
@@ -136,6 +136,7 @@ function Shell() {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const offProgress = api.on('importProgress', setProgress);
     const offChanged = api.on('reportsChanged', () => {
+      forgetReadAhead();
       timer ??= setTimeout(() => {
         timer = null;
         refresh();
@@ -336,6 +337,7 @@ function Shell() {
                 progress={progress}
                 selectedId={reviewId}
                 onOpen={open}
+                onFocusReport={readAhead}
                 onOrder={onOrder}
               />
             </div>

@@ -29,6 +29,7 @@ export type QueueGridEvents = Pick<
   | 'onModelUpdated'
   | 'onRowDoubleClicked'
   | 'onCellKeyDown'
+  | 'onCellFocused'
 >;
 
 export interface QueueGridProps {

@@ -7,8 +7,8 @@ import type { ReportRow } from '../../../shared/api';
 import { GRID_PARAMS } from '../common/theme';
 import { queueRowClass } from './columns';
 
-/** Rows beyond a tall window are not drawn. */
-const MAX_ROWS = 60;
+/** The rows a window of this height shows (no more are drawn). */
+const rowsShown = (): number => Math.ceil(window.innerHeight / GRID_PARAMS.rowHeight);
 
 // The column definitions' callbacks read only `data` and `value`; the rest of ag-grid's params do not exist here.
 type Fn = (params: never) => unknown;
@@ -85,7 +85,7 @@ export function QueuePreview({
           <div key={i} className="qp-cell" style={boxes[i]} />
         ))}
       </div>
-      {rows.slice(0, MAX_ROWS).map((row) => (
+      {rows.slice(0, rowsShown()).map((row) => (
         <div key={row.id} className={`qp-row ${queueRowClass(row) ?? ''}`}>
           {columns.map((col, i) => {
             const value = cellValue(col, row);

@@ -1,6 +1,7 @@
 // Every report with its status and counts: sort, filter, quick search, import progress, failed files.
 import { lazy, memo, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type {
+  CellFocusedEvent,
   CellKeyDownEvent,
   FullWidthCellKeyDownEvent,
   GridApi,
@@ -49,10 +50,21 @@ interface Props {
   progress: ImportProgress | null;
   selectedId: number | null;
   onOpen: (id: number) => void;
+  /** The keyboard rests on a report's row: its report may be read ahead of an open. */
+  onFocusReport: (id: number) => void;
   onOrder: (ids: number[]) => void;
 }
 
-function QueueScreenImpl({ active, rows, headCounts, progress, selectedId, onOpen, onOrder }: Props) {
+function QueueScreenImpl({
+  active,
+  rows,
+  headCounts,
+  progress,
+  selectedId,
+  onOpen,
+  onFocusReport,
+  onOrder,
+}: Props) {
   const tr = useT();
   const { t } = tr;
   const [search, setSearch] = useState('');
@@ -119,8 +131,8 @@ function QueueScreenImpl({ active, rows, headCounts, progress, selectedId, onOpe
   };
 
   // Grid options keep their identity across renders (a new doesExternalFilterPass would re-filter every row).
-  const latest = useRef({ onOpen, onOrder });
-  latest.current = { onOpen, onOrder };
+  const latest = useRef({ onOpen, onFocusReport, onOrder });
+  latest.current = { onOpen, onFocusReport, onOrder };
   const events = useMemo(
     (): QueueGridEvents => ({
       isExternalFilterPresent: () => filterRef.current !== 'all' || !versionsRef.current,
@@ -144,6 +156,11 @@ function QueueScreenImpl({ active, rows, headCounts, progress, selectedId, onOpe
         const ids: number[] = [];
         e.api.forEachNodeAfterFilterAndSort((n) => n.data && ids.push(n.data.id));
         latest.current.onOrder(ids);
+      },
+      onCellFocused: (e: CellFocusedEvent<ReportRow>) => {
+        const id =
+          typeof e.rowIndex === 'number' ? e.api.getDisplayedRowAtIndex(e.rowIndex)?.data?.id : undefined;
+        if (id !== undefined) latest.current.onFocusReport(id);
       },
       onRowDoubleClicked: (e: RowDoubleClickedEvent<ReportRow>) => e.data && latest.current.onOpen(e.data.id),
       onCellKeyDown: (e: CellKeyDownEvent<ReportRow> | FullWidthCellKeyDownEvent<ReportRow>) => {

@@ -77,14 +77,55 @@ let openScreen: HTMLElement | null = null;
 /** A report asked for by the open itself (App), so the request does not wait for the screen's first render. */
 let opening: { reportId: number; detail: Promise<ReportDetail>; arrived: ReportDetail | null } | null = null;
 
+/** How long a report read ahead stays good to open (a change in this window or the folder drops it at once). */
+const AHEAD_MS = 10_000;
+/** The report of the queue row the keyboard rests on, read before it is opened; one request at a time. */
+let ahead: { reportId: number; detail: Promise<ReportDetail>; at: number; done: boolean } | null = null;
+let aheadNext: number | null = null;
+
+export function readAhead(reportId: number): void {
+  if (ahead?.reportId === reportId && performance.now() - ahead.at < AHEAD_MS) return;
+  if (ahead && !ahead.done) {
+    aheadNext = reportId;
+    return;
+  }
+  const read: NonNullable<typeof ahead> = {
+    reportId,
+    detail: api.getReport({ reportId }),
+    at: performance.now(),
+    done: false,
+  };
+  ahead = read;
+  const next = (): void => {
+    read.done = true;
+    const id = aheadNext;
+    aheadNext = null;
+    if (id !== null && ahead === read) readAhead(id);
+  };
+  read.detail.then(next, next);
+}
+
+/** Reports changed here or in the folder: what was read ahead may be out of date. */
+export function forgetReadAhead(): void {
+  ahead = null;
+  aheadNext = null;
+}
+
+function readAheadFor(reportId: number): Promise<ReportDetail> | null {
+  const read = ahead?.reportId === reportId && performance.now() - ahead.at < AHEAD_MS ? ahead : null;
+  ahead = null;
+  return read?.detail ?? null;
+}
+
 /**
- * Asks for a report now; the review screen takes this answer when it loads the report. Resolves once the answer is
- * in (or failed), so the open can show the screen with its report in one paint.
+ * Asks for a report now (or takes it as read ahead); the review screen takes this answer when it loads the report.
+ * Resolves once the answer is in (or failed), so the open can show the screen with its report in one paint.
  */
 export function requestReport(reportId: number): Promise<void> {
   // The screen says so at once (tests and the benchmark wait on it), without a render of the screen.
   openScreen?.setAttribute('data-report-state', 'busy');
-  const asked: NonNullable<typeof opening> = { reportId, detail: api.getReport({ reportId }), arrived: null };
+  const detail = readAheadFor(reportId) ?? api.getReport({ reportId });
+  const asked: NonNullable<typeof opening> = { reportId, detail, arrived: null };
   opening = asked;
   return asked.detail.then(
     (detail) => void (asked.arrived = detail),
@@ -203,6 +244,7 @@ export function useReport(
 
   const run = useCallback(
     async (work: () => Promise<ReportChange>, focusKey: string | null = null): Promise<boolean> => {
+      forgetReadAhead();
       setSaving(1);
       try {
         apply(await work(), focusKey);
@@ -211,6 +253,8 @@ export function useReport(
         toast(t.t('savedError', { msg: t.message(errorText(err)) }), 'error');
         return false;
       } finally {
+        // A report read ahead while this change was on its way may predate it.
+        forgetReadAhead();
         setSaving(-1);
       }
     },
