@@ -6,6 +6,8 @@ import { AgGridReact, gridLocale, gridTheme } from '../common/grid';
 import { queueRowClass } from './columns';
 
 const DEFAULT_COL_DEF: ColDef<ReportRow> = {
+  // No type guessed from the first rows: ag-grid took 发布日期 for a date and left "2018-03" blank.
+  cellDataType: false,
   sortable: true,
   resizable: true,
   floatingFilter: true,

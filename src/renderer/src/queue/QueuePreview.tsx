@@ -90,7 +90,12 @@ export function QueuePreview({
           {columns.map((col, i) => {
             const value = cellValue(col, row);
             return (
-              <div key={i} className={cellClass(col, row, value)} style={boxes[i]}>
+              <div
+                key={i}
+                className={cellClass(col, row, value)}
+                style={boxes[i]}
+                data-col={col.colId ?? col.field}
+              >
                 {cellText(col, row, value)}
               </div>
             );

@@ -176,6 +176,7 @@ function tabToNextCell(params: TabToNextCellParams<FormRow>, model: GridModel) {
 }
 
 const DEFAULT_COL_DEF: ColDef<FormRow> = {
+  cellDataType: false,
   sortable: false,
   resizable: false,
   suppressMovable: true,

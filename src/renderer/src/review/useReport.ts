@@ -78,7 +78,7 @@ let openScreen: HTMLElement | null = null;
 let opening: { reportId: number; detail: Promise<ReportDetail>; arrived: ReportDetail | null } | null = null;
 
 /** How long a report read ahead stays good to open (a change in this window or the folder drops it at once). */
-const AHEAD_MS = 10_000;
+const AHEAD_MS = 3_000;
 /** The report of the queue row the keyboard rests on, read before it is opened; one request at a time. */
 let ahead: { reportId: number; detail: Promise<ReportDetail>; at: number; done: boolean } | null = null;
 let aheadNext: number | null = null;
