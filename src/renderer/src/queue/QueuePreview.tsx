@@ -1,11 +1,11 @@
 // The queue's first paint: its top rows drawn as plain elements, with the grid's own columns (labels, formatters,
 // classes, widths) and metrics, while ag-grid's code (most of the renderer's) loads and builds the grid that then
 // takes its place. Display only: it lasts until the grid has drawn the same rows.
-import { useEffect, type CSSProperties } from 'react';
+import { useEffect, useMemo, type CSSProperties } from 'react';
 import type { ColDef } from 'ag-grid-community';
 import type { ReportRow } from '../../../shared/api';
 import { GRID_PARAMS } from '../common/theme';
-import { queueRowClass } from './columns';
+import { isSecondary, queueRowClass } from './columns';
 
 /** The rows a window of this height shows (no more are drawn). */
 const rowsShown = (): number => Math.ceil(window.innerHeight / GRID_PARAMS.rowHeight);
@@ -30,6 +30,36 @@ function cellClass(col: ColDef<ReportRow>, row: ReportRow, value: unknown): stri
   const cls = typeof col.cellClass === 'function' ? call(col.cellClass, { data: row, value }) : col.cellClass;
   const list = Array.isArray(cls) ? cls.join(' ') : typeof cls === 'string' ? cls : '';
   return `qp-cell ${col.type === 'rightAligned' ? 'qp-right ' : ''}${list}`;
+}
+
+/** ag-grid's order when no comparator is given: nothing first, then by value. */
+function compareValues(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return -1;
+  if (b === null || b === undefined) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The rows in the order the grid first shows them: its columns' sorts (as listed), ties in the given order. */
+function gridOrder(rows: ReportRow[], columns: ColDef<ReportRow>[]): ReportRow[] {
+  const sorts = columns.filter((c) => c.sort).sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0));
+  const compare = (col: ColDef<ReportRow>, a: ReportRow, b: ReportRow): number => {
+    const [va, vb] = [cellValue(col, a), cellValue(col, b)];
+    const order = col.comparator
+      ? (col.comparator as (x: unknown, y: unknown) => number)(va, vb)
+      : compareValues(va, vb);
+    return col.sort === 'desc' ? -order : order;
+  };
+  return rows
+    .map((row, at) => ({ row, at }))
+    .sort((a, b) => {
+      for (const col of sorts) {
+        const order = compare(col, a.row, b.row);
+        if (order !== 0) return order;
+      }
+      return a.at - b.at;
+    })
+    .map((r) => r.row);
 }
 
 /** A column's box as the grid sizes it: a fixed width, or a share of the rest no narrower than its minimum. */
@@ -67,6 +97,16 @@ export function QueuePreview({
     };
   }, [onPainted]);
   const boxes = columns.map(boxOf);
+  // The whole list may replace the top before the grid is ready: shown as the grid will show it, other versions
+  // of a report hidden.
+  const shown = useMemo(
+    () =>
+      gridOrder(
+        rows.filter((r) => !isSecondary(r)),
+        columns,
+      ).slice(0, rowsShown()),
+    [rows, columns],
+  );
   return (
     <div className="queue-preview" style={METRICS} aria-busy="true" data-testid="queue-preview">
       <div className="qp-head">
@@ -85,7 +125,7 @@ export function QueuePreview({
           <div key={i} className="qp-cell" style={boxes[i]} />
         ))}
       </div>
-      {rows.slice(0, rowsShown()).map((row) => (
+      {shown.map((row) => (
         <div key={row.id} className={`qp-row ${queueRowClass(row) ?? ''}`}>
           {columns.map((col, i) => {
             const value = cellValue(col, row);
