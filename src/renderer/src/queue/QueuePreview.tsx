@@ -1,7 +1,7 @@
 // The queue's first paint: its top rows drawn as plain elements, with the grid's own columns (labels, formatters,
 // classes, widths) and metrics, while ag-grid's code (most of the renderer's) loads and builds the grid that then
 // takes its place. Display only: it lasts until the grid has drawn the same rows.
-import { useEffect, useMemo, type CSSProperties } from 'react';
+import { useLayoutEffect, useMemo, type CSSProperties } from 'react';
 import type { ColDef } from 'ag-grid-community';
 import type { ReportRow } from '../../../shared/api';
 import { GRID_PARAMS } from '../common/theme';
@@ -62,11 +62,11 @@ function gridOrder(rows: ReportRow[], columns: ColDef<ReportRow>[]): ReportRow[]
     .map((r) => r.row);
 }
 
-/** A column's box as the grid sizes it: a fixed width, or a share of the rest no narrower than its minimum. */
-function boxOf(col: ColDef<ReportRow>): CSSProperties {
-  return col.flex
-    ? { flex: `${col.flex} 1 0`, minWidth: col.minWidth ?? 0 }
-    : { flex: `0 0 ${col.width ?? 200}px` };
+/** The columns' widths as the grid sizes them: fixed, or a share of the rest no narrower than a minimum. */
+function gridColumns(columns: ColDef<ReportRow>[]): string {
+  return columns
+    .map((c) => (c.flex ? `minmax(${c.minWidth ?? 0}px, ${c.flex}fr)` : `${c.width ?? 200}px`))
+    .join(' ');
 }
 
 const METRICS = {
@@ -88,7 +88,8 @@ export function QueuePreview({
   columns: ColDef<ReportRow>[];
   onPainted: () => void;
 }) {
-  useEffect(() => {
+  // A layout effect: the frame asked for is the one that paints these rows.
+  useLayoutEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => (timer = setTimeout(onPainted, 0)));
     return () => {
@@ -96,7 +97,6 @@ export function QueuePreview({
       clearTimeout(timer);
     };
   }, [onPainted]);
-  const boxes = columns.map(boxOf);
   // The whole list may replace the top before the grid is ready: shown as the grid will show it, other versions
   // of a report hidden.
   const shown = useMemo(
@@ -108,34 +108,26 @@ export function QueuePreview({
     [rows, columns],
   );
   return (
-    <div className="queue-preview" style={METRICS} aria-busy="true" data-testid="queue-preview">
+    <div
+      className="queue-preview"
+      style={{ ...METRICS, '--qp-cols': gridColumns(columns) } as CSSProperties}
+      aria-busy="true"
+      data-testid="queue-preview"
+    >
       <div className="qp-head">
         {columns.map((col, i) => (
-          <div
-            key={i}
-            className={`qp-cell${col.type === 'rightAligned' ? ' qp-right' : ''}`}
-            style={boxes[i]}
-          >
+          <div key={i} className={`qp-cell${col.type === 'rightAligned' ? ' qp-right' : ''}`}>
             {col.headerName}
           </div>
         ))}
       </div>
-      <div className="qp-head qp-filters">
-        {columns.map((_, i) => (
-          <div key={i} className="qp-cell" style={boxes[i]} />
-        ))}
-      </div>
+      <div className="qp-head qp-filters" />
       {shown.map((row) => (
         <div key={row.id} className={`qp-row ${queueRowClass(row) ?? ''}`}>
           {columns.map((col, i) => {
             const value = cellValue(col, row);
             return (
-              <div
-                key={i}
-                className={cellClass(col, row, value)}
-                style={boxes[i]}
-                data-col={col.colId ?? col.field}
-              >
+              <div key={i} className={cellClass(col, row, value)} data-col={col.colId ?? col.field}>
                 {cellText(col, row, value)}
               </div>
             );
