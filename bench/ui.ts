@@ -225,6 +225,19 @@ async function main(): Promise<void> {
       originals.push((await lastMark(page, 'nianbao:original-painted')) - clickAt);
     }
 
+    // The loopback bridge's own cost per call (HTTP over loopback), part of every open and edit above; Electron's
+    // IPC, which it stands in for, has none of it.
+    const calls = await page.evaluate(async () => {
+      const api = (globalThis as unknown as { nianbao: { getSettings(): Promise<unknown> } }).nianbao;
+      const ms: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        const at = performance.now();
+        await api.getSettings();
+        ms.push(performance.now() - at);
+      }
+      return ms;
+    });
+
     console.log(
       `\nbench:ui — ${rows.length} 份报告 in the store (import ${importSeconds.toFixed(1)} s, ${progress.failed} failed)`,
     );
@@ -238,6 +251,7 @@ async function main(): Promise<void> {
     if (process.env['BENCH_VERBOSE']) console.log('opens (ms):', opens.map((n) => n.toFixed(0)).join(' '));
     summary('edit round trip', edits, 'p95 ≤ 50 ms');
     summary('open the original view', originals, 'p95 ≤ 300 ms');
+    summary('bridge call (no work)', calls, 'none: test transport');
   } finally {
     await session.close();
     await bridge.close();

@@ -77,15 +77,6 @@ function QueueScreenImpl({
   const grid = useRef<GridApi<ReportRow> | null>(null);
   // The grid has drawn its rows: the preview drawn before ag-grid loaded goes.
   const [gridPainted, setGridPainted] = useState(false);
-  // ag-grid's code is asked for once the preview is on screen: run earlier, it would hold up the preview's paint.
-  const [wantGrid, setWantGrid] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void queuePainted.then(() => live && setWantGrid(true));
-    return () => {
-      live = false;
-    };
-  }, []);
   const columnDefs = useMemo(() => queueColumns(tr), [tr]);
   // Counts are of what the queue lists: one row per report, other versions of a report counted apart.
   const counts = useMemo((): QueueCounts => {
@@ -250,17 +241,15 @@ function QueueScreenImpl({
             )
           }
         >
-          {wantGrid || !showPreview ? (
-            <Suspense fallback={null}>
-              <QueueGrid
-                rows={rows}
-                columnDefs={columnDefs}
-                search={search}
-                language={tr.language}
-                events={events}
-              />
-            </Suspense>
-          ) : null}
+          <Suspense fallback={null}>
+            <QueueGrid
+              rows={rows}
+              columnDefs={columnDefs}
+              search={search}
+              language={tr.language}
+              events={events}
+            />
+          </Suspense>
         </div>
       </div>
     </div>
