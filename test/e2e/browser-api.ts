@@ -10,13 +10,19 @@ export function installBridgeApi(channels: readonly Channel[], base: string): vo
     exportProgress: new Set(),
     menuCommand: new Set(),
   };
-  const source = new EventSource(`${base}/events`);
-  for (const name of Object.keys(listeners) as EventName[]) {
-    source.addEventListener(name, (e) => {
-      const payload: unknown = JSON.parse((e as unknown as { data: string }).data);
-      for (const l of listeners[name]) (l as (p: unknown) => void)(payload);
-    });
-  }
+  // Opened with the first subscription (the app's first render), not at once: while the page loads, a held-open
+  // connection would leave the app's scripts and first requests fewer of the browser's six per host.
+  let source: EventSource | null = null;
+  const listen = (): void => {
+    if (source) return;
+    source = new EventSource(`${base}/events`);
+    for (const name of Object.keys(listeners) as EventName[]) {
+      source.addEventListener(name, (e) => {
+        const payload: unknown = JSON.parse((e as unknown as { data: string }).data);
+        for (const l of listeners[name]) (l as (p: unknown) => void)(payload);
+      });
+    }
+  };
   async function invoke(channel: Channel, args: unknown): Promise<unknown> {
     const res = await fetch(`${base}/invoke/${channel}`, {
       method: 'POST',
@@ -31,6 +37,7 @@ export function installBridgeApi(channels: readonly Channel[], base: string): vo
     on(event: EventName, listener: (payload: unknown) => void): () => void {
       const set = listeners[event] as Set<(payload: unknown) => void> | undefined;
       if (!set) throw new Error(`未知事件：${String(event)}`);
+      listen();
       set.add(listener);
       return () => set.delete(listener);
     },
