@@ -1,15 +1,14 @@
 // Office readers describe what they found as simple HTML (paragraphs, tables with rowspan/colspan), so that Word
 // binary files and spreadsheets go through the same walk, grid and rendering as web pages and .docx.
 
+import { escapeHtml } from '../../shared/html';
+
 export interface OfficeCell {
   /** The cell's content: paragraphs (see paragraphHtml) and nested tables, as HTML. */
   html: string[];
   rowSpan: number;
   colSpan: number;
 }
-
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
 
 /** One paragraph; line breaks inside it stay line breaks. */
 export function paragraphHtml(text: string): string {

@@ -4,6 +4,7 @@
 import { useLayoutEffect, useMemo, type CSSProperties } from 'react';
 import type { ColDef } from 'ag-grid-community';
 import type { ReportRow } from '../../../shared/api';
+import { escapeHtml } from '../../../shared/html';
 import { GRID_PARAMS } from '../common/theme';
 import { isSecondary, queueRowClass } from './columns';
 
@@ -107,6 +108,28 @@ export function QueuePreview({
       ).slice(0, rowsShown()),
     [rows, columns],
   );
+  // One string for the browser's parser instead of hundreds of elements for React to build: this is the first
+  // paint, before the JIT has warmed up. Every text is escaped.
+  const body = useMemo(
+    () =>
+      shown
+        .map(
+          (row) =>
+            `<div class="qp-row ${escapeHtml(queueRowClass(row) ?? '')}">` +
+            columns
+              .map((col) => {
+                const value = cellValue(col, row);
+                return (
+                  `<div class="${escapeHtml(cellClass(col, row, value))}" ` +
+                  `data-col="${escapeHtml(col.colId ?? col.field ?? '')}">${escapeHtml(cellText(col, row, value))}</div>`
+                );
+              })
+              .join('') +
+            '</div>',
+        )
+        .join(''),
+    [shown, columns],
+  );
   return (
     <div
       className="queue-preview"
@@ -122,18 +145,7 @@ export function QueuePreview({
         ))}
       </div>
       <div className="qp-head qp-filters" />
-      {shown.map((row) => (
-        <div key={row.id} className={`qp-row ${queueRowClass(row) ?? ''}`}>
-          {columns.map((col, i) => {
-            const value = cellValue(col, row);
-            return (
-              <div key={i} className={cellClass(col, row, value)} data-col={col.colId ?? col.field}>
-                {cellText(col, row, value)}
-              </div>
-            );
-          })}
-        </div>
-      ))}
+      <div dangerouslySetInnerHTML={{ __html: body }} />
     </div>
   );
 }
