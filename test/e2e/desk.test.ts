@@ -434,6 +434,30 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
     }
   });
 
+  it('opens a report double-clicked on the first paint, before ag-grid has loaded', async () => {
+    const fresh = await session.browser.newPage();
+    fresh.on('pageerror', (err) => consoleErrors.push(err.message));
+    try {
+      // ag-grid's script is held back until the double click is done.
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((ok) => (release = ok));
+      await fresh.route(/\/assets\/grid-[^/]*\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await fresh.goto(bridge.url);
+      const first = fresh.locator('[data-testid="queue-preview"] .qp-row').first();
+      const id = Number(await first.getAttribute('data-id'));
+      expect(rows.map((r) => r.id)).toContain(id);
+      await first.locator('[data-col="agency"]').dblclick();
+      expect(await fresh.locator('.queue-grid .ag-row').count()).toBe(0);
+      release();
+      await reportLoaded(fresh, id);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('opens a report as stored after an edit that was still being saved when the reviewer went back', async () => {
     const report = byPath('002_16dca761f14228ce.txt');
     await openFromQueue(report.id);

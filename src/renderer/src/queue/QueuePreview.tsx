@@ -1,6 +1,6 @@
 // The queue's first paint: its top rows drawn as plain elements, with the grid's own columns (labels, formatters,
 // classes, widths) and metrics, while ag-grid's code (most of the renderer's) loads and builds the grid that then
-// takes its place. Display only: it lasts until the grid has drawn the same rows.
+// takes its place. It lasts until the grid has drawn the same rows; meanwhile a double click opens a report.
 import { useLayoutEffect, useMemo, type CSSProperties } from 'react';
 import type { ColDef } from 'ag-grid-community';
 import type { ReportRow } from '../../../shared/api';
@@ -84,10 +84,13 @@ export function QueuePreview({
   rows,
   columns,
   onPainted,
+  onOpen,
 }: {
   rows: ReportRow[];
   columns: ColDef<ReportRow>[];
   onPainted: () => void;
+  /** A double click opens the report, as on the grid's rows. */
+  onOpen: (id: number) => void;
 }) {
   // A layout effect: the frame asked for is the one that paints these rows.
   useLayoutEffect(() => {
@@ -115,7 +118,7 @@ export function QueuePreview({
       shown
         .map(
           (row) =>
-            `<div class="qp-row ${escapeHtml(queueRowClass(row) ?? '')}">` +
+            `<div class="qp-row ${escapeHtml(queueRowClass(row) ?? '')}" data-id="${row.id}">` +
             columns
               .map((col) => {
                 const value = cellValue(col, row);
@@ -136,6 +139,10 @@ export function QueuePreview({
       style={{ ...METRICS, '--qp-cols': gridColumns(columns) } as CSSProperties}
       aria-busy="true"
       data-testid="queue-preview"
+      onDoubleClick={(e) => {
+        const id = (e.target as HTMLElement).closest('.qp-row')?.getAttribute('data-id');
+        if (id) onOpen(Number(id));
+      }}
     >
       <div className="qp-head">
         {columns.map((col, i) => (

@@ -232,7 +232,9 @@ function QueueScreenImpl({
               : t('emptyFolder')}
           </div>
         ) : null}
-        {showPreview ? <QueuePreview rows={rows} columns={columnDefs} onPainted={queueShown} /> : null}
+        {showPreview ? (
+          <QueuePreview rows={rows} columns={columnDefs} onPainted={queueShown} onOpen={onOpen} />
+        ) : null}
         <div
           className="grid-tips"
           onMouseOver={(e) =>
