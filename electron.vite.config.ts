@@ -42,17 +42,22 @@ interface ModuleGraph {
   getModuleInfo(id: string): { importedIds: readonly string[] } | null;
 }
 
-/**
- * The renderer's code past its entry (main.tsx, boot.ts) in two chunks: ag-grid with every module that needs it,
- * loaded after the queue's first paint (src/renderer/src/queue/QueuePreview.tsx), and the rest in one, so that the
- * first paint waits for as few fetches as can be.
- */
+/** The page's entry script: boot.ts (the first requests), main.tsx and vite's loader stay in it. */
 const isEntryModule = (id: string): boolean =>
   /[\\/]src[\\/]renderer[\\/]src[\\/](main\.tsx|boot\.ts|styles\.css)$/.test(id) ||
   id.endsWith('index.html') ||
   id.includes('preload-helper');
+/** Whether each module needs ag-grid, per build (the chunking pass hands every module the same graph). */
+const needsGridByGraph = new WeakMap<ModuleGraph, Map<string, boolean>>();
+
+/**
+ * The renderer's code past its entry in two chunks: ag-grid with every module that needs it, loaded behind the
+ * queue's first paint (src/renderer/src/queue/QueuePreview.tsx), and the rest in one, so that the first paint waits
+ * for as few fetches as can be.
+ */
 function rendererChunk(id: string, graph: ModuleGraph): string {
-  const needsGrid = new Map<string, boolean>();
+  const needsGrid = needsGridByGraph.get(graph) ?? new Map<string, boolean>();
+  needsGridByGraph.set(graph, needsGrid);
   const visit = (m: string): boolean => {
     if (/[\\/]node_modules[\\/](ag-grid-|@ag-grid-|ag-stack)/.test(m)) return true;
     const known = needsGrid.get(m);

@@ -23,7 +23,7 @@ import { usePanelText } from './panel/text';
 import { CompareScreen } from './panel/CompareScreen';
 import { CoverageScreen } from './panel/CoverageScreen';
 
-// Built on ag-grid, which loads after the queue's first paint; mounted (hidden) then, so the first open is warm.
+// Built on ag-grid, which loads behind the queue's first paint; mounted (hidden) after it, so the first open is warm.
 const ReviewScreen = lazy(() => import('./review/ReviewScreen').then((m) => ({ default: m.ReviewScreen })));
 
 /** How long an open waits for its report before showing the review screen busy. */

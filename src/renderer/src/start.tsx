@@ -1,4 +1,4 @@
-// The application: React, rendered into #root. ag-grid is loaded apart, after the queue's first paint (common/grid).
+// The application: React, rendered into #root. ag-grid is loaded apart, behind the queue's first paint (common/grid).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

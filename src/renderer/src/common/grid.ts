@@ -1,5 +1,5 @@
-// ag-grid: most of the renderer's code by size, so it is a chunk of its own, loaded once the queue's top has been
-// drawn without it (queue/QueuePreview). Only the features the queue and the review grid use are registered.
+// ag-grid: most of the renderer's code by size, so it is a chunk of its own, loaded while the queue's top is drawn
+// without it (queue/QueuePreview). Only the features the queue and the review grid use are registered.
 import {
   CellStyleModule,
   ClientSideRowModelApiModule,

@@ -26,7 +26,9 @@ function count(field: 'errors' | 'warnings' | 'edited', headerName: string, cls:
     width: 66,
     type: 'rightAligned',
     filter: 'agNumberColumnFilter',
-    cellClass: (p) => (typeof p.value === 'number' && p.value > 0 ? `num ${cls}` : 'num zero'),
+    // A column's own cellClass replaces the rightAligned type's, so its class is repeated here.
+    cellClass: (p) =>
+      `ag-right-aligned-cell num ${typeof p.value === 'number' && p.value > 0 ? cls : 'zero'}`,
     valueFormatter: (p) => (p.value ? String(p.value) : '·'),
   };
 }

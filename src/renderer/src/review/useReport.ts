@@ -83,8 +83,11 @@ const AHEAD_MS = 3_000;
 let ahead: { reportId: number; detail: Promise<ReportDetail>; at: number; done: boolean } | null = null;
 let aheadNext: number | null = null;
 
+const readFor = (reportId: number): typeof ahead =>
+  ahead?.reportId === reportId && performance.now() - ahead.at < AHEAD_MS ? ahead : null;
+
 export function readAhead(reportId: number): void {
-  if (ahead?.reportId === reportId && performance.now() - ahead.at < AHEAD_MS) return;
+  if (readFor(reportId)) return;
   if (ahead && !ahead.done) {
     aheadNext = reportId;
     return;
@@ -112,7 +115,7 @@ export function forgetReadAhead(): void {
 }
 
 function readAheadFor(reportId: number): Promise<ReportDetail> | null {
-  const read = ahead?.reportId === reportId && performance.now() - ahead.at < AHEAD_MS ? ahead : null;
+  const read = readFor(reportId);
   ahead = null;
   return read?.detail ?? null;
 }
