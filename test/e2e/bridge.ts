@@ -1,10 +1,12 @@
 // The loopback bridge: ReviewService in Node on a real SQLite file, behind an HTTP server on 127.0.0.1 that
-// serves the built renderer and implements the API contract (POST per channel, server-sent events). The page
-// gets `window.nianbao` from a small script the bridge adds to index.html; the renderer cannot tell the difference.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+// serves the built renderer and implements the API contract over a WebSocket (calls answered by id, events pushed).
+// The page gets `window.nianbao` from a small script the bridge adds to index.html; the renderer cannot tell the
+// difference.
+import { createServer, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { ApiEvents, ApiHandlers, EventName, MenuCommand } from '../../src/shared/api';
 import { CHANNELS, dispatch } from '../../src/main/args';
 import { ReviewService, type ServiceOptions } from '../../src/core/service';
@@ -13,6 +15,7 @@ import { installBridgeApi } from './browser-api';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const RENDERER_DIR = join(ROOT, 'out', 'renderer');
 const BASE = '/__bridge__';
+const SOCKET = `${BASE}/socket`;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,13 +45,6 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-async function body(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text ? (JSON.parse(text) as { args?: unknown }).args : undefined;
-}
-
 function send(res: ServerResponse, status: number, type: string, data: string | Buffer): void {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
   res.end(data);
@@ -68,9 +64,10 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       return { ok: true, value: null };
     },
   };
-  const streams = new Set<ServerResponse>();
+  const sockets = new Set<WebSocket>();
   const push = <E extends EventName>(event: E, payload: ApiEvents[E]): void => {
-    for (const res of streams) res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    const message = JSON.stringify({ event, payload });
+    for (const socket of sockets) socket.send(message);
   };
   const offs = [
     service.on('importProgress', (p) => push('importProgress', p)),
@@ -80,33 +77,12 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   // tsx/esbuild may wrap named functions in a `__name` helper that the page lacks.
   const apiScript =
     'var __name = (fn) => fn;\n' +
-    `(${installBridgeApi.toString()})(${JSON.stringify(CHANNELS)}, ${JSON.stringify(BASE)});`;
+    `(${installBridgeApi.toString()})(${JSON.stringify(CHANNELS)}, ${JSON.stringify(SOCKET)});`;
 
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const path = decodeURIComponent(url.pathname);
-      if (path.startsWith(`${BASE}/invoke/`) && req.method === 'POST') {
-        try {
-          const value = await dispatch(handlers, path.slice(`${BASE}/invoke/`.length), await body(req));
-          send(res, 200, 'application/json', JSON.stringify({ ok: true, value: value ?? null }));
-        } catch (err) {
-          const error = err instanceof Error ? err.message : String(err);
-          send(res, 200, 'application/json', JSON.stringify({ ok: false, error }));
-        }
-        return;
-      }
-      if (path === `${BASE}/events`) {
-        res.writeHead(200, {
-          'content-type': 'text/event-stream',
-          'cache-control': 'no-store',
-          connection: 'keep-alive',
-        });
-        res.write(': connected\n\n');
-        streams.add(res);
-        req.on('close', () => streams.delete(res));
-        return;
-      }
       if (path === `${BASE}/api.js`) return send(res, 200, TYPES['.js']!, apiScript);
       const file = normalize(join(rendererDir, path === '/' ? 'index.html' : path));
       if (!file.startsWith(rendererDir + sep)) return send(res, 403, 'text/plain', 'forbidden');
@@ -124,6 +100,28 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       }
     })();
   });
+  const wss = new WebSocketServer({ server, path: SOCKET });
+  wss.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('message', (data) => {
+      void (async () => {
+        const { id, channel, args } = JSON.parse(String(data)) as {
+          id: number;
+          channel: string;
+          args?: unknown;
+        };
+        let answer: string;
+        try {
+          const value = await dispatch(handlers, channel, args);
+          answer = JSON.stringify({ id, ok: true, value: value ?? null });
+        } catch (err) {
+          answer = JSON.stringify({ id, ok: false, error: err instanceof Error ? err.message : String(err) });
+        }
+        if (socket.readyState === socket.OPEN) socket.send(answer);
+      })();
+    });
+  });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   return {
@@ -132,8 +130,9 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     menu: (command) => push('menuCommand', command),
     async close() {
       for (const off of offs) off();
-      for (const res of streams) res.end();
-      streams.clear();
+      for (const socket of sockets) socket.terminate();
+      sockets.clear();
+      wss.close();
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
       await service.close();
