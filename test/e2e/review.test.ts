@@ -77,6 +77,10 @@ describe('review desk in Chromium', () => {
       .locator('[data-testid="findings"] li')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
     expect(rules).toContain('apply.row_total');
+    // A flagged cell's findings are its title once the pointer is on it (no ag-grid tooltip component per cell).
+    const flagged = page.locator('.review-grid .ag-cell.sev-error').first();
+    await flagged.hover();
+    await expect.poll(() => flagged.getAttribute('title')).toContain('【错误·');
     // The selected cell's source span is highlighted in the source text.
     expect(await selectedKey(page)).toMatch(/^apply\./);
     await expect.poll(() => page.locator('[data-testid="source-text"] mark').count()).toBe(1);

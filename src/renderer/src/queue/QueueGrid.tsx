@@ -55,6 +55,8 @@ export default function QueueGrid({ rows, columnDefs, search, language, events }
       cacheQuickFilter
       rowSelection={ROW_SELECTION}
       animateRows={false}
+      // Titles are set on hover (common/tips); without this, ag-grid builds a tooltip manager for every cell.
+      enableBrowserTooltips
       rowBuffer={5}
       getRowClass={rowClass}
       suppressNoRowsOverlay

@@ -246,6 +246,8 @@ function ReviewGridImpl(props: ReviewGridProps) {
         stopEditingWhenCellsLoseFocus
         enterNavigatesVerticallyAfterEdit
         suppressColumnVirtualisation
+        // Titles are set on hover (common/tips); without this, ag-grid builds a tooltip manager for every cell.
+        enableBrowserTooltips
         rowBuffer={4}
         alwaysShowVerticalScroll
         getRowHeight={rowHeight}
