@@ -35,6 +35,8 @@ export interface BridgeOptions extends ServiceOptions {
   /** Receives the path the main process would hand to shell.openPath (the bridge cannot open applications). */
   onOpenFile?: (path: string) => void;
   rendererDir?: string;
+  /** Awaited before a call is handled: a test can hold a call (a slow store) and release it when it chooses. */
+  beforeCall?: (channel: string) => Promise<void> | undefined;
 }
 
 export interface Bridge {
@@ -113,6 +115,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
         };
         let answer: string;
         try {
+          await opts.beforeCall?.(channel);
           const value = await dispatch(handlers, channel, args);
           answer = JSON.stringify({ id, ok: true, value: value ?? null });
         } catch (err) {

@@ -107,6 +107,8 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
   let rows: ReportRow[];
   const opened: string[] = [];
   const consoleErrors: string[] = [];
+  // While set, the bridge holds every edit until it resolves (a store slow to answer).
+  let editsHeld: Promise<void> | null = null;
   const byPath = (p: string): ReportRow => {
     // Of byte-identical files, whichever was imported first is the report's path, the other a copy.
     const r = rows.find((x) => x.path === p || x.copies.includes(p));
@@ -150,6 +152,7 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
       samplesDir: SAMPLES,
       chooseFolder: folder,
       onOpenFile: (p) => opened.push(p),
+      beforeCall: (channel) => (channel === 'editCell' ? (editsHeld ?? undefined) : undefined),
     });
     await bridge.service.setReviewerName({ name: '李核验' });
     await bridge.service.openFolder(folder);
@@ -479,6 +482,37 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
     const stored = (await bridge.service.getReport({ reportId: report.id })).cells.find((c) => c.key === key);
     expect(stored?.value).toBe(Number(value));
     await expectGridMatchesStore(page, bridge, report.id);
+  });
+
+  it('shows nothing of an edit answered after the reviewer had opened another report', async () => {
+    const first = byPath('000_a3f0cc370b290d87.txt');
+    const second = byPath('003_81dd061a659bf16a.txt');
+    expect([first.template, second.template]).toEqual(['2021', '2021']);
+    await openFromQueue(first.id);
+    const key = await selectedKey(page);
+    expect(key).not.toBeNull();
+    let release = (): void => undefined;
+    editsHeld = new Promise<void>((resolve) => (release = resolve));
+    try {
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type('9876');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-testid="review"][data-saving="1"]');
+      // The same form, so the same cell keys: the first report's answer must not land on the second's screen.
+      await openFromQueue(second.id);
+    } finally {
+      release();
+      editsHeld = null;
+    }
+    await page.waitForSelector('[data-testid="review"][data-saving="0"]');
+    const stored = (await bridge.service.getReport({ reportId: first.id })).cells.find((c) => c.key === key);
+    expect(stored?.value).toBe(9876);
+    expect(Number(await page.getAttribute('[data-testid="review"]', 'data-report-id'))).toBe(second.id);
+    expect(await page.locator('.review-screen .toolbar strong').textContent()).toBe(second.agency);
+    await expectGridMatchesStore(page, bridge, second.id);
+    const findings = (await bridge.service.getReport({ reportId: second.id })).findings;
+    expect(await page.locator('[data-testid="findings"] li').count()).toBe(findings.length);
   });
 
   it('opens a report as it is after its file changed, though the queue had read it ahead', async () => {

@@ -50,10 +50,10 @@ export function PanelChecks({ reportId, active, onOpenReport, onCompare }: Props
         setGeneration((g) => g + 1);
       }, 300);
     };
-    window.addEventListener('nianbao:edit-painted', onEdit);
+    window.addEventListener('nianbao:change-saved', onEdit);
     return () => {
       offChanged();
-      window.removeEventListener('nianbao:edit-painted', onEdit);
+      window.removeEventListener('nianbao:change-saved', onEdit);
       if (timer) clearTimeout(timer);
     };
   }, []);

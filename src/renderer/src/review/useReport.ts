@@ -1,5 +1,5 @@
 // Loads one report and applies every change (edit, undo, redo, waiver, verify) to the grid model and to the
-// panels. After each change the grid is refreshed and `nianbao:edit-painted` is dispatched once painted.
+// panels. Each change answered is announced as `nianbao:change-saved`; once the grid shows it, `nianbao:edit-painted`.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { GridApi } from 'ag-grid-community';
@@ -184,11 +184,15 @@ export function useReport(
   tRef.current = t;
   const headerRef = useRef(onHeader);
   headerRef.current = onHeader;
+  // The report whose cells the model holds: a change answered for another one (an edit still being saved when the
+  // reviewer went on to the next report) must not reach this screen.
+  const loaded = useRef<number | null>(null);
 
   const load = useCallback((detail: ReportDetail, generation: number) => {
     // Rows are keyed by report, template and open: no row node (and none of its state) crosses reports.
     const scope = `${detail.report.id}:${detail.report.template ?? 'none'}:${generation}:`;
     const layout = buildLayout(detail.report.template, detail.cells, scope);
+    loaded.current = detail.report.id;
     model.current.cells = new Map(detail.cells.map((c) => [c.key, c]));
     model.current.index = indexFindings(detail.findings);
     model.current.template = detail.report.template;
@@ -220,6 +224,11 @@ export function useReport(
   }, [reportId, generation, load]);
 
   const apply = useCallback((change: ReportChange, focusKey: string | null = null) => {
+    // The queue's row and the panel's checks follow the change whichever report is on screen; the screen only if it
+    // is this report.
+    headerRef.current(change.report);
+    window.dispatchEvent(new CustomEvent('nianbao:change-saved', { detail: change.report.id }));
+    if (change.report.id !== loaded.current) return;
     for (const c of change.cells) model.current.cells.set(c.key, c);
     const before = model.current.index;
     model.current.index = indexFindings(change.findings);
@@ -240,7 +249,6 @@ export function useReport(
       setFindings(change.findings);
       setState((s) => (s ? { ...s, header: change.report, undo: change.undo, seq: s.seq + 1 } : s));
     });
-    headerRef.current(change.report);
     if (grid.current) refreshKeys(grid.current, model.current.layout, paint.keys);
     afterPaint(() => window.dispatchEvent(new CustomEvent('nianbao:edit-painted', { detail: paint })));
   }, []);
@@ -270,7 +278,7 @@ export function useReport(
       model.current.cells.set(key, { ...before, value, edited: true });
       if (reportId === null) return;
       void run(() => api.editCell({ reportId, key, value, ...(note ? { note } : {}) }), key).then((ok) => {
-        if (!ok) {
+        if (!ok && loaded.current === reportId) {
           model.current.cells.set(key, before);
           grid.current?.refreshCells({ force: true });
         }
