@@ -538,6 +538,25 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
     await expectGridMatchesStore(page, bridge, report.id);
   });
 
+  it('reads the open report again when its file changes, and says so', async () => {
+    const report = byPath('003_81dd061a659bf16a.txt');
+    const file = join(folder, '003_81dd061a659bf16a.txt');
+    const renamed = '永城市政务服务和数据管理局';
+    const agency = String(report.agency);
+    await openFromQueue(report.id);
+    expect(await page.locator('.review-screen .toolbar strong').textContent()).toBe(agency);
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll(agency, renamed));
+    await expect
+      .poll(() => page.locator('.review-screen .toolbar strong').textContent(), { timeout: 20_000 })
+      .toBe(renamed);
+    await expect
+      .poll(() => page.locator('.toast').allTextContents())
+      .toContain('本报告的文件已更改，已重新读取；请重新审校');
+    await reportLoaded(page, report.id);
+    expect((await bridge.service.getReport({ reportId: report.id })).report.agency).toBe(renamed);
+    await expectGridMatchesStore(page, bridge, report.id);
+  });
+
   it('logged no page or console error', () => {
     expect(consoleErrors).toEqual([]);
   });

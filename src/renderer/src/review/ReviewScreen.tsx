@@ -44,7 +44,7 @@ export function ReviewScreen({
   const tr = useT();
   const { t } = tr;
   const toast = useToast();
-  const r = useReport(openId, generation, tr, onHeader);
+  const r = useReport(openId, generation, active, tr, onHeader);
   const { model, grid, state } = r;
   const [selected, setSelected] = useState<string | null>(null);
   // The side panels follow the selection at lower priority: moving through the grid never waits for them.

@@ -55,6 +55,23 @@ function changedKeys(a: FindingIndex, b: FindingIndex): Set<string> {
   return keys;
 }
 
+/** Whether a report read again is what the screen shows: the same file, status, values and findings. */
+function sameContent(detail: ReportDetail, model: GridModel, header: ReportHeader | null): boolean {
+  if (
+    !header ||
+    detail.report.sha256 !== header.sha256 ||
+    detail.report.status !== header.status ||
+    detail.report.template !== model.template ||
+    detail.cells.length !== model.cells.size ||
+    detail.findings.filter((f) => f.waiver === null).length !== model.index.standing.length
+  )
+    return false;
+  return detail.cells.every((c) => {
+    const shown = model.cells.get(c.key);
+    return shown !== undefined && shown.value === c.value && shown.edited === c.edited;
+  });
+}
+
 /** Repaints only the given cells ('*': all), so an edit costs a few cells of style work, not the whole grid. */
 function refreshKeys(api: GridApi<FormRow>, layout: FormLayout, keys: Set<string>): void {
   if (keys.has('*')) return api.refreshCells({ force: true });
@@ -149,6 +166,7 @@ function afterPaint(fn: () => void): void {
 export function useReport(
   reportId: number | null,
   generation: number,
+  active: boolean,
   t: Translator,
   onHeader: (h: ReportHeader) => void,
 ) {
@@ -187,10 +205,16 @@ export function useReport(
   // The report whose cells the model holds: a change answered for another one (an edit still being saved when the
   // reviewer went on to the next report) must not reach this screen.
   const loaded = useRef<number | null>(null);
+  const shownHeader = useRef<ReportHeader | null>(null);
+  // Hidden behind the queue, the screen is not read again: the next open reads the report anyway.
+  const shown = useRef(active);
+  shown.current = active;
 
+  // Bumped when the open report is read again (its file changed): the rows are new rows then too.
+  const reloads = useRef(0);
   const load = useCallback((detail: ReportDetail, generation: number) => {
-    // Rows are keyed by report, template and open: no row node (and none of its state) crosses reports.
-    const scope = `${detail.report.id}:${detail.report.template ?? 'none'}:${generation}:`;
+    // Rows are keyed by report, template and open (or reload): no row node (and none of its state) crosses reports.
+    const scope = `${detail.report.id}:${detail.report.template ?? 'none'}:${generation}.${reloads.current}:`;
     const layout = buildLayout(detail.report.template, detail.cells, scope);
     loaded.current = detail.report.id;
     model.current.cells = new Map(detail.cells.map((c) => [c.key, c]));
@@ -202,6 +226,7 @@ export function useReport(
     // Straight to the grid (not as a prop applied after the paint): the new rows are in the same paint as the screen.
     grid.current?.setGridOption('rowData', layout.rows);
     setFindings(detail.findings);
+    shownHeader.current = detail.report;
     setState({ generation, header: detail.report, text: detail.text, layout, undo: detail.undo, seq: 0 });
   }, []);
 
@@ -223,12 +248,42 @@ export function useReport(
     };
   }, [reportId, generation, load]);
 
+  // The open report's file changed (the folder's watcher read it again): show it as it is now, and say so. Other
+  // changes that name it (the panel's checks recomputed) leave the screen as it is when its content is the same.
+  useEffect(() => {
+    if (reportId === null) return;
+    let live = true;
+    const off = api.on('reportsChanged', ({ reportIds }) => {
+      if (!shown.current || !reportIds.includes(reportId)) return;
+      api.getReport({ reportId }).then(
+        (detail) => {
+          if (
+            !live ||
+            !shown.current ||
+            loaded.current !== reportId ||
+            sameContent(detail, model.current, shownHeader.current)
+          )
+            return;
+          reloads.current += 1;
+          load(detail, generation);
+          toast(tRef.current.t('reloadedChanged'), 'info');
+        },
+        () => undefined, // the next open says why
+      );
+    });
+    return () => {
+      live = false;
+      off();
+    };
+  }, [reportId, generation, load, toast]);
+
   const apply = useCallback((change: ReportChange, focusKey: string | null = null) => {
     // The queue's row and the panel's checks follow the change whichever report is on screen; the screen only if it
     // is this report.
     headerRef.current(change.report);
     window.dispatchEvent(new CustomEvent('nianbao:change-saved', { detail: change.report.id }));
     if (change.report.id !== loaded.current) return;
+    shownHeader.current = change.report;
     for (const c of change.cells) model.current.cells.set(c.key, c);
     const before = model.current.index;
     model.current.index = indexFindings(change.findings);
