@@ -555,6 +555,18 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
     await reportLoaded(page, report.id);
     expect((await bridge.service.getReport({ reportId: report.id })).report.agency).toBe(renamed);
     await expectGridMatchesStore(page, bridge, report.id);
+
+    // A published page: the original beside the grid is the new page too.
+    const html = byPath('cuidong-2021.html');
+    const htmlFile = join(folder, 'cuidong-2021.html');
+    await openFromQueue(html.id);
+    const frame = page.getByTestId('original-view').locator('iframe');
+    await page.waitForSelector('[data-testid="original-view"][data-original-state="loaded"]');
+    expect(await frame.getAttribute('srcdoc')).not.toContain('本页已更新');
+    writeFileSync(htmlFile, readFileSync(htmlFile, 'utf8').replace('</body>', '<p>本页已更新</p></body>'));
+    await expect.poll(() => frame.getAttribute('srcdoc'), { timeout: 20_000 }).toContain('本页已更新');
+    await reportLoaded(page, html.id);
+    await expectGridMatchesStore(page, bridge, html.id);
   });
 
   it('logged no page or console error', () => {

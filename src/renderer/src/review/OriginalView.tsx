@@ -9,8 +9,8 @@ import { useT } from '../i18n';
 
 interface Props {
   reportId: number;
-  /** Bumped on every open, so reopening a changed file reloads it. */
-  generation: number;
+  /** Changes on every open and every reload of the report, so a changed file is shown anew. */
+  version: string;
   span: Span | null;
 }
 
@@ -34,7 +34,7 @@ function highlight(doc: Document | null | undefined, span: Span | null): boolean
   return false;
 }
 
-export const OriginalView = memo(function OriginalView({ reportId, generation, span }: Props) {
+export const OriginalView = memo(function OriginalView({ reportId, version, span }: Props) {
   const { t } = useT();
   const [original, setOriginal] = useState<Original | null>(null);
   const [loaded, setLoaded] = useState(false);
@@ -55,7 +55,7 @@ export const OriginalView = memo(function OriginalView({ reportId, generation, s
     return () => {
       live = false;
     };
-  }, [reportId, generation]);
+  }, [reportId, version]);
 
   useEffect(() => {
     if (!loaded) return;

@@ -10,6 +10,8 @@ const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
 interface Props {
   reportId: number;
+  /** Changes on every open and every reload of the report, so a changed file is shown anew. */
+  version: string;
   span: Span | null;
   children: ReactNode;
 }
@@ -21,7 +23,7 @@ function scaleFor(shownWidth: number, pageWidth: number): number {
   return Math.min(4, Math.max(0.5, Math.ceil(wanted * 4) / 4));
 }
 
-export const PageView = memo(function PageView({ reportId, span, children }: Props) {
+export const PageView = memo(function PageView({ reportId, version, span, children }: Props) {
   const { t } = useT();
   const [location, setLocation] = useState<SourceLocation | null | undefined>(undefined);
   const [mode, setMode] = useState<'page' | 'text'>('page');
@@ -48,7 +50,7 @@ export const PageView = memo(function PageView({ reportId, span, children }: Pro
     return () => {
       live = false;
     };
-  }, [reportId, start, end]);
+  }, [reportId, version, start, end]);
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -79,7 +81,7 @@ export const PageView = memo(function PageView({ reportId, span, children }: Pro
     return () => {
       live = false;
     };
-  }, [reportId, page, scale, mode]);
+  }, [reportId, version, page, scale, mode]);
 
   const box = location?.box && location.box.page === page && pageSize ? location.box : null;
   useEffect(() => {

@@ -228,6 +228,8 @@ export function ReviewScreen({
   }
 
   const shownCell = shown ? r.cells.get(shown) : undefined;
+  // The original views fetch anew on every open and every reload of the report.
+  const version = `${generation}.${state?.load ?? 0}`;
   const failed = header?.status === 'failed';
   const hasOriginal = header?.format === 'html' || header?.format === 'docx';
   return (
@@ -418,11 +420,11 @@ export function ReviewScreen({
               ) : null}
             </h3>
             {state && header?.format === 'pdf' && reportId !== null ? (
-              <PageView reportId={reportId} span={shownCell?.span ?? null}>
+              <PageView reportId={reportId} version={version} span={shownCell?.span ?? null}>
                 <SourcePane text={state.text} span={shownCell?.span ?? null} />
               </PageView>
             ) : state && hasOriginal && sourceView === 'original' ? (
-              <OriginalView reportId={reportId} generation={generation} span={shownCell?.span ?? null} />
+              <OriginalView reportId={reportId} version={version} span={shownCell?.span ?? null} />
             ) : state ? (
               <SourcePane text={state.text} span={shownCell?.span ?? null} />
             ) : null}

@@ -21,6 +21,8 @@ export interface ReportState {
   undo: UndoState;
   /** Bumped on every applied change so panels re-read the model. */
   seq: number;
+  /** Which load of this open: the report read again when its file changed is a new load (useReport's reloads). */
+  load: number;
 }
 
 function blankCell(key: string): CellView {
@@ -227,7 +229,15 @@ export function useReport(
     grid.current?.setGridOption('rowData', layout.rows);
     setFindings(detail.findings);
     shownHeader.current = detail.report;
-    setState({ generation, header: detail.report, text: detail.text, layout, undo: detail.undo, seq: 0 });
+    setState({
+      generation,
+      header: detail.report,
+      text: detail.text,
+      layout,
+      undo: detail.undo,
+      seq: 0,
+      load: reloads.current,
+    });
   }, []);
 
   // A layout effect: when the open waited for its report (App), the report is loaded before the screen paints.
