@@ -569,6 +569,19 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
     await expectGridMatchesStore(page, bridge, html.id);
   });
 
+  it("says so when the open report's file is deleted, and keeps what was read", async () => {
+    const report = byPath('001_cba15cde576bc8e7.txt');
+    await openFromQueue(report.id);
+    expect(await page.getByTestId('file-deleted').count()).toBe(0);
+    rmSync(join(folder, '001_cba15cde576bc8e7.txt'));
+    await expect
+      .poll(() => page.getByTestId('file-deleted').textContent(), { timeout: 20_000 })
+      .toBe('本报告的文件已从文件夹中删除；已读取的数据仍保留');
+    expect((await bridge.service.getReport({ reportId: report.id })).report.missing).toBe(true);
+    await reportLoaded(page, report.id);
+    await expectGridMatchesStore(page, bridge, report.id);
+  });
+
   it('logged no page or console error', () => {
     expect(consoleErrors).toEqual([]);
   });

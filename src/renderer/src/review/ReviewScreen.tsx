@@ -323,6 +323,11 @@ export function ReviewScreen({
           {t('readOnlyVerified')}
         </div>
       ) : null}
+      {header?.missing ? (
+        <div className="banner banner-warn" data-testid="file-deleted">
+          {t('fileDeleted')}
+        </div>
+      ) : null}
       {header && header.readWarnings.length > 0 ? (
         <div className="banner banner-warn" data-testid="read-warnings">
           {t('readWarnings')}：{header.readWarnings.map((w) => tr.message(w)).join('；')}

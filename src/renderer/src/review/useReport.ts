@@ -258,8 +258,9 @@ export function useReport(
     };
   }, [reportId, generation, load]);
 
-  // The open report's file changed (the folder's watcher read it again): show it as it is now, and say so. Other
-  // changes that name it (the panel's checks recomputed) leave the screen as it is when its content is the same.
+  // The open report's file changed (the folder's watcher read it again): show it as it is now, and say so. A change
+  // that leaves its file, status, values and findings as shown (its file deleted, the panel's checks recomputed)
+  // updates the header only.
   useEffect(() => {
     if (reportId === null) return;
     let live = true;
@@ -267,13 +268,13 @@ export function useReport(
       if (!shown.current || !reportIds.includes(reportId)) return;
       api.getReport({ reportId }).then(
         (detail) => {
-          if (
-            !live ||
-            !shown.current ||
-            loaded.current !== reportId ||
-            sameContent(detail, model.current, shownHeader.current)
-          )
+          if (!live || !shown.current || loaded.current !== reportId) return;
+          if (sameContent(detail, model.current, shownHeader.current)) {
+            // The same content; the header may still differ (the file deleted, the agency's registry changed).
+            shownHeader.current = detail.report;
+            setState((s) => (s && s.header.id === reportId ? { ...s, header: detail.report } : s));
             return;
+          }
           reloads.current += 1;
           load(detail, generation);
           toast(tRef.current.t('reloadedChanged'), 'info');
