@@ -39,6 +39,10 @@ export const ARG_SCHEMAS = {
         .array(z.object({ findingId: z.number().int().positive(), note }).strict())
         .max(5000)
         .optional(),
+      seen: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .optional(),
     })
     .strict(),
   reopenReport: z.object({ reportId, note: note.optional() }).strict(),

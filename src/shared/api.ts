@@ -208,6 +208,11 @@ export interface VerifyArgs {
    * verified only if no error stands after them; nothing is waived otherwise.
    */
   waivers?: { findingId: number; note: string }[];
+  /**
+   * The sha256 of the file whose content the reviewer was shown: refused when the report has been read from another
+   * file since (the screen has not shown it yet).
+   */
+  seen?: string;
 }
 
 /** A rectangle on a page of the original (PDF points, origin top left); `page` is 1-based. */

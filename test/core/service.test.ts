@@ -143,8 +143,18 @@ describe('the review path', () => {
 
     const refused = await s.verifyReport({ reportId });
     expect(refused.ok).toBe(false);
+    // Verified only as shown: a screen that showed another content of the file is refused, whatever it waives.
+    const shown = (await s.getReport({ reportId })).report.sha256;
+    const stale = await s.verifyReport({
+      reportId,
+      seen: 'f'.repeat(64),
+      waivers: errorWaivers(await s.getReport({ reportId }), '原表总计行自身有误'),
+    });
+    expect(stale).toEqual({ ok: false, reason: expect.stringContaining('文件已更改') });
+    expect((await s.getReport({ reportId })).report.status).not.toBe('verified');
     const waived = await s.verifyReport({
       reportId,
+      seen: shown ?? undefined,
       waivers: errorWaivers(await s.getReport({ reportId }), '原表总计行自身有误'),
     });
     expect(waived.ok).toBe(true);
@@ -281,6 +291,7 @@ describe('argument checks (src/main/args.ts)', () => {
       ['editCell', { reportId: 1, key: 'apply.new.total', value: Number.POSITIVE_INFINITY }],
       ['editCell', { reportId: 1, key: 'apply.new.total', value: 1, extra: true }],
       ['editCell', { reportId: 1, key: 'apply.new.total', value: 1, note: '' }],
+      ['verifyReport', { reportId: 1, seen: 'not a hash' }],
     ];
     for (const [channel, args] of bad) {
       await expect(dispatch(handlers, channel, args)).rejects.toBeInstanceOf(InvalidArgumentError);

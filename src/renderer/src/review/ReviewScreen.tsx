@@ -146,7 +146,12 @@ export function ReviewScreen({
   const doVerify = async (waivers?: { findingId: number; note: string }[]): Promise<void> => {
     setWaiveOpen(false);
     try {
-      const out = await api.verifyReport({ reportId, ...(waivers?.length ? { waivers } : {}) });
+      const out = await api.verifyReport({
+        reportId,
+        ...(waivers?.length ? { waivers } : {}),
+        // The content shown: a file read again meanwhile is refused until the screen shows it.
+        ...(header?.sha256 ? { seen: header.sha256 } : {}),
+      });
       if (out.ok) {
         r.apply(out.value);
         toast(`${t('verify')} ✓`, 'success');
