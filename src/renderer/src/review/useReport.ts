@@ -185,6 +185,9 @@ export function useReport(
   model.current.t = t;
   const grid = useRef<GridApi<FormRow> | null>(null);
   const [state, setState] = useState<ReportState | null>(null);
+  // What the screen shows, for the handlers that compare a report read again with it.
+  const shownState = useRef(state);
+  shownState.current = state;
   const [error, setError] = useState<string | null>(null);
   // Pending saves, shown as data-saving on the screen's root without re-rendering it.
   const saving = useRef(0);
@@ -207,10 +210,9 @@ export function useReport(
   // The report whose cells the model holds: a change answered for another one (an edit still being saved when the
   // reviewer went on to the next report) must not reach this screen.
   const loaded = useRef<number | null>(null);
-  const shownHeader = useRef<ReportHeader | null>(null);
   // Hidden behind the queue, the screen is not read again: the next open reads the report anyway.
-  const shown = useRef(active);
-  shown.current = active;
+  const visible = useRef(active);
+  visible.current = active;
 
   // Bumped when the open report is read again (its file changed): the rows are new rows then too.
   const reloads = useRef(0);
@@ -228,7 +230,6 @@ export function useReport(
     // Straight to the grid (not as a prop applied after the paint): the new rows are in the same paint as the screen.
     grid.current?.setGridOption('rowData', layout.rows);
     setFindings(detail.findings);
-    shownHeader.current = detail.report;
     setState({
       generation,
       header: detail.report,
@@ -265,13 +266,12 @@ export function useReport(
     if (reportId === null) return;
     let live = true;
     const off = api.on('reportsChanged', ({ reportIds }) => {
-      if (!shown.current || !reportIds.includes(reportId)) return;
+      if (!visible.current || !reportIds.includes(reportId)) return;
       api.getReport({ reportId }).then(
         (detail) => {
-          if (!live || !shown.current || loaded.current !== reportId) return;
-          if (sameContent(detail, model.current, shownHeader.current)) {
+          if (!live || !visible.current || loaded.current !== reportId) return;
+          if (sameContent(detail, model.current, shownState.current?.header ?? null)) {
             // The same content; the header may still differ (the file deleted, the agency's registry changed).
-            shownHeader.current = detail.report;
             setState((s) => (s && s.header.id === reportId ? { ...s, header: detail.report } : s));
             return;
           }
@@ -294,7 +294,6 @@ export function useReport(
     headerRef.current(change.report);
     window.dispatchEvent(new CustomEvent('nianbao:change-saved', { detail: change.report.id }));
     if (change.report.id !== loaded.current) return;
-    shownHeader.current = change.report;
     for (const c of change.cells) model.current.cells.set(c.key, c);
     const before = model.current.index;
     model.current.index = indexFindings(change.findings);
