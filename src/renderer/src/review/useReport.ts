@@ -208,7 +208,8 @@ export function useReport(
   const headerRef = useRef(onHeader);
   headerRef.current = onHeader;
   // The report whose cells the model holds: a change answered for another one (an edit still being saved when the
-  // reviewer went on to the next report) must not reach this screen.
+  // reviewer went on to the next report) must not reach this screen. Set with the model, not read from the state:
+  // an answer can arrive between a load and the render that shows it.
   const loaded = useRef<number | null>(null);
   // Hidden behind the queue, the screen is not read again: the next open reads the report anyway.
   const visible = useRef(active);
