@@ -87,6 +87,11 @@ async function expectGridMatchesStore(page: Page, bridge: Bridge, reportId: numb
     expect(r.id.startsWith(`${reportId}:${detail.report.template}:`)).toBe(true);
     expect(r.cls).toContain(`row-${form.kind}`);
     if (form.kind !== 'cells') continue;
+    // Every place of the form that holds a cell has its own grid cell (empty places may be drawn as one).
+    const drawn = new Set(r.cells.map((c) => c.col));
+    form.cols.forEach((key, col) => {
+      if (key && !drawn.has(col)) throw new Error(`report ${reportId} ${key}: no grid cell in column ${col}`);
+    });
     for (const c of r.cells) {
       const key = form.cols[c.col];
       const expected = key ? formatValue(values.get(key)) : '';

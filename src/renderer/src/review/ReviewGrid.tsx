@@ -52,6 +52,20 @@ function keyAt(row: FormRow | undefined, col: number): string | null {
   return row?.kind === 'cells' ? (row.cols[col] ?? null) : null;
 }
 
+/**
+ * How many columns the cell at value column `col` spans: a heading its printed span; the first of a row's trailing
+ * empty places (null: nothing printed there) every column to the end, gutter included, so the grid builds one cell
+ * for them rather than one per column.
+ */
+function spanAt(row: FormRow | undefined, col: number): number {
+  if (!row) return 1;
+  if (row.kind === 'head' && row.spans) return Math.max(1, row.spans[col] ?? 1);
+  if (row.kind !== 'head' && row.kind !== 'cells') return 1;
+  if (row.cols[col] != null) return 1;
+  for (let i = col + 1; i < VALUE_COLUMNS; i++) if (row.cols[i] != null) return 1;
+  return VALUE_COLUMNS - col + 1;
+}
+
 function valueClasses(m: GridModel, row: FormRow, col: number): string[] {
   if (row.kind === 'head') return ['form-head-cell'];
   if (row.kind !== 'cells') return [];
@@ -133,7 +147,7 @@ function buildColumns(model: { current: GridModel }, props: ReviewGridProps): Co
       props.onEdit(key, parsed.value);
       return true;
     },
-    colSpan: (p) => (p.data?.kind === 'head' ? Math.max(1, p.data.spans?.[i] ?? 1) : 1),
+    colSpan: (p) => spanAt(p.data, i),
     cellClass: (p: CellClassParams<FormRow>) => (p.data ? valueClasses(model.current, p.data, i) : []),
     suppressKeyboardEvent: (p: SuppressKeyboardEventParams<FormRow>) => !p.editing && isGridShortcut(p.event),
   }));
