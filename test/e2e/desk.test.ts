@@ -520,6 +520,98 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
     expect(await page.locator('[data-testid="findings"] li').count()).toBe(findings.length);
   });
 
+  /** The queue's report ids in the order shown. */
+  const shownOrder = (): Promise<number[]> =>
+    page.locator('.queue-grid .ag-row[row-id]').evaluateAll((els) =>
+      (els as unknown as RowElement[])
+        .map((r) => ({ at: Number(r.getAttribute('row-index')), id: Number(r.getAttribute('row-id')) }))
+        .sort((a, b) => a.at - b.at)
+        .map((r) => r.id),
+    );
+  const preparedOpens = (): Promise<number> =>
+    page.evaluate(() => performance.getEntriesByName('nianbao:open-prepared').length);
+  const keyboardIn = (selector: string): Promise<boolean> =>
+    page.evaluate(
+      (s) => Boolean((globalThis as unknown as PreviewWindow).document.activeElement?.closest(s)),
+      selector,
+    );
+  /** The hidden review screen has drawn this report's rows (prepared behind the queue). */
+  const preparedBehindQueue = (id: number) =>
+    page.waitForSelector(`.review-grid .ag-row[row-id^="${id}:"]`, { state: 'attached', timeout: 10_000 });
+
+  it('opens the row after the one just reviewed from behind the queue: as stored, keyboard left in the queue', async () => {
+    if ((await page.getAttribute('.app', 'data-screen')) === 'review')
+      await page.keyboard.press('Alt+ArrowLeft');
+    await page.waitForSelector('.app[data-screen="queue"]');
+    const readable = new Set(
+      rows.filter((r) => r.template !== null && r.status !== 'failed').map((r) => r.id),
+    );
+    const ids = await shownOrder();
+    const at = ids.findIndex((id, i) => readable.has(id) && readable.has(ids[i + 1] ?? -1));
+    const [first, second] = [ids[at] ?? -1, ids[at + 1] ?? -1];
+    expect(at).toBeGreaterThanOrEqual(0);
+    await openFromQueue(first);
+    await page.keyboard.press('Alt+ArrowLeft');
+    await page.waitForSelector('.app[data-screen="queue"]');
+    // The next row's report is drawn in the hidden review screen, and the keyboard stays in the queue.
+    await preparedBehindQueue(second);
+    expect(await page.getAttribute('.app', 'data-screen')).toBe('queue');
+    expect(
+      await page.getAttribute(`[data-testid="review"][data-report-id="${second}"]`, 'data-report-state'),
+    ).toBe('busy');
+    expect(await keyboardIn('.queue-grid')).toBe(true);
+    const before = await preparedOpens();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await reportLoaded(page, second);
+    expect(await preparedOpens()).toBe(before + 1);
+    await expectGridMatchesStore(page, bridge, second);
+    // Focused as any open is: a cell of the grid selected, the keyboard in the grid.
+    expect(await selectedKey(page)).not.toBeNull();
+    expect(await keyboardIn('.review-grid')).toBe(true);
+    // Opened again, it is read again (a new open, not the prepared one).
+    await page.keyboard.press('Alt+ArrowLeft');
+    await page.waitForSelector('.app[data-screen="queue"]');
+    const prepared = await preparedOpens();
+    await page.keyboard.press('Enter');
+    await reportLoaded(page, second);
+    expect(await preparedOpens()).toBe(prepared);
+    await expectGridMatchesStore(page, bridge, second);
+  });
+
+  it('opens a report prepared while the keyboard rested on its row as it is after its file changed', async () => {
+    await page.keyboard.press('Alt+ArrowLeft');
+    await page.waitForSelector('.app[data-screen="queue"]');
+    // Not the report just reviewed (its row has the keyboard; resting there prepares nothing).
+    const reviewed = await page.evaluate(() =>
+      (globalThis as unknown as PreviewWindow).document.activeElement
+        ?.closest('.ag-row')
+        ?.getAttribute('row-id'),
+    );
+    const name = ['002_16dca761f14228ce.txt', '000_a3f0cc370b290d87.txt'].find(
+      (p) => String(byPath(p).id) !== reviewed,
+    );
+    const report = byPath(name ?? '');
+    const file = join(folder, name ?? '');
+    const agency = String(report.agency);
+    const renamed = `${agency.slice(0, 2)}新区${agency.slice(2)}`;
+    await page.locator(`.queue-grid .ag-row[row-id="${report.id}"] [col-id="agency"]`).click();
+    await preparedBehindQueue(report.id);
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll(agency, renamed));
+    await expect
+      .poll(async () => (await bridge.service.getReport({ reportId: report.id })).report.agency, {
+        timeout: 20_000,
+      })
+      .toBe(renamed);
+    const before = await preparedOpens();
+    await page.keyboard.press('Enter');
+    await reportLoaded(page, report.id);
+    // Not the prepared report: the one read after the change.
+    expect(await preparedOpens()).toBe(before);
+    expect(await page.locator('.review-screen .toolbar strong').textContent()).toBe(renamed);
+    await expectGridMatchesStore(page, bridge, report.id);
+  });
+
   it('opens a report as it is after its file changed, though the queue had read it ahead', async () => {
     const report = byPath('001_cba15cde576bc8e7.txt');
     const file = join(folder, '001_cba15cde576bc8e7.txt');

@@ -16,7 +16,7 @@ import { NameDialog, ShortcutsDialog, Welcome } from './common/dialogs';
 import { commandOf, isTyping, type Command } from './common/keys';
 import { ToastProvider, useToast } from './common/toast';
 import { QueueScreen, queuePainted } from './queue/QueueScreen';
-import { forgetReadAhead, readAhead, requestReport } from './review/useReport';
+import { forgetReadAhead, preparedReport, readAhead, requestReport, takePrepared } from './review/useReport';
 import { ExportDialog } from './queue/ExportDialog';
 import { PanelChecks } from './panel/PanelChecks';
 import { usePanelText } from './panel/text';
@@ -28,6 +28,8 @@ const ReviewScreen = lazy(() => import('./review/ReviewScreen').then((m) => ({ d
 
 /** How long an open waits for its report before showing the review screen busy. */
 const OPEN_GRACE_MS = 150;
+/** How long the keyboard rests on a queue row before its report is prepared behind the queue. */
+const REST_MS = 400;
 
 /** The panel's screens over the queue and the review screen: coverage, or two reports year over year. */
 type PanelView = { view: 'coverage' } | { view: 'compare'; reportId: number; otherId: number | null };
@@ -81,6 +83,9 @@ function Shell() {
   // The report in the review screen; it stays mounted (hidden) behind the queue so the next open is fast.
   const [reviewId, setReviewId] = useState<number | null>(null);
   const [reviewing, setReviewing] = useState(false);
+  // The report loaded into the hidden review screen while the queue shows: the one the reviewer is likely to open
+  // next (the row after the one just reviewed, or the row the keyboard rests on), so that opening it only shows it.
+  const [prepared, setPrepared] = useState<number | null>(null);
   const [generation, setGeneration] = useState(0);
   // The review screen is mounted (hidden) once the queue has painted, so the first open does not build the grid.
   const [warm, setWarm] = useState(false);
@@ -188,6 +193,7 @@ function Shell() {
       setSettings(s);
       setReviewing(false);
       setReviewId(null);
+      setPrepared(null);
       patches.current.clear();
       whole.current = true;
       setHeadCounts(null);
@@ -208,11 +214,19 @@ function Shell() {
   const open = useCallback((id: number) => {
     const ticket = ++opens.current;
     visited.current.add(id);
+    if (takePrepared(id)) {
+      performance.mark('nianbao:open-prepared');
+      setPanel(null);
+      setReviewId(id);
+      setReviewing(true);
+      return;
+    }
     let shown = false;
     const show = (): void => {
       if (shown || ticket !== opens.current) return;
       shown = true;
       setPanel(null);
+      setPrepared(null);
       setReviewId(id);
       setGeneration((g) => g + 1);
       setReviewing(true);
@@ -221,13 +235,53 @@ function Shell() {
     setTimeout(show, OPEN_GRACE_MS);
   }, []);
 
+  // Prepares a report once the screen has painted, unless an open (or another preparation) came first.
+  const reviewingNow = useRef(reviewing);
+  reviewingNow.current = reviewing;
+  const reviewIdNow = useRef(reviewId);
+  reviewIdNow.current = reviewId;
+  // The report is asked for first, so that the hidden screen loads it in the same render that gives it the id.
+  const prepareSoon = useCallback((id: number) => {
+    const ticket = ++opens.current;
+    const still = (): boolean => ticket === opens.current && !reviewingNow.current && preparedReport() !== id;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (!still()) return;
+        void requestReport(id, true).then(() => {
+          if (!still()) return;
+          setPrepared(id);
+          setGeneration((g) => g + 1);
+        });
+      }, 0),
+    );
+  }, []);
+  // The keyboard resting on a queue row: its report is read at once and prepared after a moment. Not the report
+  // just reviewed, whose row the keyboard is back on: the next row is being prepared then (back).
+  const focusReport = useCallback(
+    (id: number) => {
+      if (preparedReport() === id || id === reviewIdNow.current) return;
+      readAhead(id);
+      const ticket = opens.current;
+      setTimeout(() => ticket === opens.current && prepareSoon(id), REST_MS);
+    },
+    [prepareSoon],
+  );
+
   const back = useCallback(() => {
     setReviewing(false);
+    // The row after the one just reviewed is the likeliest next open.
+    const ids = order.current;
+    const at = reviewIdNow.current === null ? -1 : ids.indexOf(reviewIdNow.current);
+    const next = at >= 0 ? ids[at + 1] : undefined;
+    if (next !== undefined) {
+      readAhead(next);
+      prepareSoon(next);
+    }
     if (patches.current.size === 0) return;
     const changed = new Map(patches.current);
     patches.current.clear();
     setRows((list) => (list ? list.map((r) => changed.get(r.id) ?? r) : list));
-  }, []);
+  }, [prepareSoon]);
 
   const nextReport = (): boolean => {
     const byId = new Map(rowsRef.current.map((r) => [r.id, r]));
@@ -337,16 +391,16 @@ function Shell() {
                 progress={progress}
                 selectedId={reviewId}
                 onOpen={open}
-                onFocusReport={readAhead}
+                onFocusReport={focusReport}
                 onOrder={onOrder}
               />
             </div>
           ) : null}
           {reviewId !== null || warm ? (
-            <div className="screen" hidden={screen !== 'review'}>
+            <div className="screen screen-review" hidden={screen !== 'review'}>
               <Suspense fallback={null}>
                 <ReviewScreen
-                  reportId={reviewId}
+                  reportId={reviewing ? reviewId : (prepared ?? reviewId)}
                   generation={generation}
                   active={screen === 'review'}
                   onBack={back}

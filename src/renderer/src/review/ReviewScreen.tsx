@@ -79,12 +79,15 @@ export function ReviewScreen({
     [model, grid, select],
   );
 
-  // A newly loaded report: its rows are new (row ids carry the report, template and open, so ag-grid renders them
-  // afresh and no cell keeps another report's value or colour); focus its first finding (or first cell), and mark
-  // it open for tests and the benchmark. A layout effect: the focus is already there in the report's first paint.
+  // The layout whose report was last shown: a report prepared behind the queue is focused when it is shown.
+  const shownLayout = useRef<unknown>(null);
+  // A newly loaded report, once shown: its rows are new (row ids carry the report, template and open, so ag-grid
+  // renders them afresh and no cell keeps another report's value or colour); focus its first finding (or first
+  // cell), and mark it open for tests and the benchmark. A layout effect: the focus is in the report's first paint.
   useLayoutEffect(() => {
-    if (!state || !grid.current) return;
+    if (!state || !grid.current || !active || shownLayout.current === state.layout) return;
     const layout = state.layout;
+    shownLayout.current = layout;
     seen.current = new Set();
     endArmed.current = false;
     setWaiveOpen(false);
@@ -97,7 +100,7 @@ export function ReviewScreen({
         setPaintedLayout(layout);
       }, 0),
     );
-  }, [state?.layout, gridReady]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [state?.layout, gridReady, active]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     if (!historyOpen || !shown) return;
@@ -237,6 +240,9 @@ export function ReviewScreen({
   const version = `${generation}.${state?.load ?? 0}`;
   const failed = header?.status === 'failed';
   const hasOriginal = header?.format === 'html' || header?.format === 'docx';
+  // A report prepared behind the queue (App) fetches its original page or PDF pages only once it is shown.
+  const view =
+    header?.format === 'pdf' ? 'pages' : hasOriginal && sourceView === 'original' ? 'original' : 'text';
   return (
     <div
       className="review-screen"
@@ -429,15 +435,15 @@ export function ReviewScreen({
                 </button>
               ) : null}
             </h3>
-            {state && header?.format === 'pdf' && reportId !== null ? (
+            {!state ? null : view === 'text' ? (
+              <SourcePane text={state.text} span={shownCell?.span ?? null} />
+            ) : !active ? null : view === 'pages' ? (
               <PageView reportId={reportId} version={version} span={shownCell?.span ?? null}>
                 <SourcePane text={state.text} span={shownCell?.span ?? null} />
               </PageView>
-            ) : state && hasOriginal && sourceView === 'original' ? (
+            ) : (
               <OriginalView reportId={reportId} version={version} span={shownCell?.span ?? null} />
-            ) : state ? (
-              <SourcePane text={state.text} span={shownCell?.span ?? null} />
-            ) : null}
+            )}
           </section>
         </div>
       </div>

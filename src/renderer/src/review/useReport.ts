@@ -127,10 +127,25 @@ export function readAhead(reportId: number): void {
   read.detail.then(next, next);
 }
 
-/** Reports changed here or in the folder: what was read ahead may be out of date. */
+/** The report loaded into the hidden review screen ahead of its open (App prepares it), unchanged since. */
+let prepared: number | null = null;
+
+export function preparedReport(): number | null {
+  return prepared;
+}
+
+/** Whether the report is the one prepared; an open takes it (opening it again reads it again). */
+export function takePrepared(reportId: number): boolean {
+  if (prepared !== reportId) return false;
+  prepared = null;
+  return true;
+}
+
+/** Reports changed here or in the folder: what was read ahead, or prepared, may be out of date. */
 export function forgetReadAhead(): void {
   ahead = null;
   aheadNext = null;
+  prepared = null;
 }
 
 function readAheadFor(reportId: number): Promise<ReportDetail> | null {
@@ -143,9 +158,10 @@ function readAheadFor(reportId: number): Promise<ReportDetail> | null {
  * Asks for a report now (or takes it as read ahead); the review screen takes this answer when it loads the report.
  * Resolves once the answer is in (or failed), so the open can show the screen with its report in one paint.
  */
-export function requestReport(reportId: number): Promise<void> {
-  // The screen says so at once (tests and the benchmark wait on it), without a render of the screen.
-  openScreen?.setAttribute('data-report-state', 'busy');
+export function requestReport(reportId: number, preparing = false): Promise<void> {
+  // The screen says so at once (tests and the benchmark wait on it), without a render of the screen. A report
+  // prepared behind the queue is not being opened yet.
+  if (!preparing) openScreen?.setAttribute('data-report-state', 'busy');
   const detail = readAheadFor(reportId) ?? api.getReport({ reportId });
   const asked: NonNullable<typeof opening> = { reportId, detail, arrived: null };
   opening = asked;
@@ -158,7 +174,7 @@ export function requestReport(reportId: number): Promise<void> {
 function takeReport(reportId: number): { arrived: ReportDetail | null; detail: Promise<ReportDetail> } {
   const asked = opening?.reportId === reportId ? opening : null;
   opening = null;
-  return asked ?? { arrived: null, detail: api.getReport({ reportId }) };
+  return asked ?? { arrived: null, detail: readAheadFor(reportId) ?? api.getReport({ reportId }) };
 }
 
 function afterPaint(fn: () => void): void {
@@ -222,6 +238,8 @@ export function useReport(
     const scope = `${detail.report.id}:${detail.report.template ?? 'none'}:${generation}.${reloads.current}:`;
     const layout = buildLayout(detail.report.template, detail.cells, scope);
     loaded.current = detail.report.id;
+    // Loaded while hidden: a report prepared behind the queue, which its open only has to show.
+    prepared = visible.current ? null : detail.report.id;
     model.current.cells = new Map(detail.cells.map((c) => [c.key, c]));
     model.current.index = indexFindings(detail.findings);
     model.current.template = detail.report.template;
