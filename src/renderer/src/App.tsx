@@ -257,12 +257,15 @@ function Shell() {
   }, []);
   // The keyboard resting on a queue row: its report is read at once and prepared after a moment. Not the report
   // just reviewed, whose row the keyboard is back on: the next row is being prepared then (back).
+  const restingOn = useRef<number | null>(null);
   const focusReport = useCallback(
     (id: number) => {
+      restingOn.current = id;
       if (preparedReport() === id || id === reviewIdNow.current) return;
       readAhead(id);
       const ticket = opens.current;
-      setTimeout(() => ticket === opens.current && prepareSoon(id), REST_MS);
+      // Only if the keyboard is still there: a key held down passes rows without preparing each.
+      setTimeout(() => ticket === opens.current && restingOn.current === id && prepareSoon(id), REST_MS);
     },
     [prepareSoon],
   );
