@@ -174,7 +174,7 @@ export function requestReport(reportId: number, preparing = false): Promise<void
 function takeReport(reportId: number): { arrived: ReportDetail | null; detail: Promise<ReportDetail> } {
   const asked = opening?.reportId === reportId ? opening : null;
   opening = null;
-  return asked ?? { arrived: null, detail: readAheadFor(reportId) ?? api.getReport({ reportId }) };
+  return asked ?? { arrived: null, detail: api.getReport({ reportId }) };
 }
 
 function afterPaint(fn: () => void): void {
