@@ -255,16 +255,14 @@ function Shell() {
       }, 0),
     );
   }, []);
-  // The keyboard resting on a queue row: its report is read at once and prepared after a moment (at once on the
-  // first row, where the queue starts: the likeliest first open). Not the report just reviewed, whose row the
-  // keyboard is back on: the next row is being prepared then (back).
+  // The keyboard resting on a queue row: its report is read at once and prepared after a moment. Not the report
+  // just reviewed, whose row the keyboard is back on: the next row is being prepared then (back).
   const restingOn = useRef<number | null>(null);
   const focusReport = useCallback(
-    (id: number, start = false) => {
+    (id: number) => {
       restingOn.current = id;
       if (preparedReport() === id || id === reviewIdNow.current) return;
       readAhead(id);
-      if (start) return prepareSoon(id);
       const ticket = opens.current;
       // Only if the keyboard is still there: a key held down passes rows without preparing each.
       setTimeout(() => ticket === opens.current && restingOn.current === id && prepareSoon(id), REST_MS);

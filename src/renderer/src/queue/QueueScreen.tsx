@@ -50,11 +50,8 @@ interface Props {
   progress: ImportProgress | null;
   selectedId: number | null;
   onOpen: (id: number) => void;
-  /**
-   * The keyboard is on a report's row: its report may be read (and prepared) ahead of an open; `start` when the
-   * queue put it there itself, on its first row.
-   */
-  onFocusReport: (id: number, start?: boolean) => void;
+  /** The keyboard rests on a report's row: its report may be read ahead of an open. */
+  onFocusReport: (id: number) => void;
   onOrder: (ids: number[]) => void;
 }
 
@@ -121,20 +118,6 @@ function QueueScreenImpl({
     api.ensureIndexVisible(node.rowIndex);
     api.setFocusedCell(node.rowIndex, 'agency');
   }, [active, selectedId]);
-
-  // Once the whole queue is in, the keyboard starts on its first row, unless something else already has it: Enter
-  // opens the report, the arrows move on (and a row the keyboard rests on is prepared behind the queue, App).
-  const started = useRef(false);
-  useEffect(() => {
-    const api = grid.current;
-    if (started.current || !active || !gridPainted || headCounts || !api || selectedId !== null) return;
-    started.current = true;
-    if (document.activeElement && document.activeElement !== document.body) return;
-    const first = api.getDisplayedRowAtIndex(0)?.data?.id;
-    if (first === undefined) return;
-    api.setFocusedCell(0, 'agency');
-    latest.current.onFocusReport(first, true);
-  }, [active, gridPainted, headCounts, selectedId]);
 
   const setStatusFilter = (f: StatusFilter): void => {
     setFilter(f);
