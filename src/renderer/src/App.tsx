@@ -235,12 +235,12 @@ function Shell() {
     setTimeout(show, OPEN_GRACE_MS);
   }, []);
 
-  // Prepares a report once the screen has painted, unless an open (or another preparation) came first.
   const reviewingNow = useRef(reviewing);
   reviewingNow.current = reviewing;
   const reviewIdNow = useRef(reviewId);
   reviewIdNow.current = reviewId;
-  // The report is asked for first, so that the hidden screen loads it in the same render that gives it the id.
+  // Prepares a report once the screen has painted, unless an open (or another preparation) came first. The report
+  // is asked for first, so that the hidden screen loads it in the same render that gives it the id.
   const prepareSoon = useCallback((id: number) => {
     const ticket = ++opens.current;
     const still = (): boolean => ticket === opens.current && !reviewingNow.current && preparedReport() !== id;
