@@ -20,6 +20,8 @@ interface ReportState {
   id: number;
   status: ReportStatus;
   template: Template | null;
+  /** Of the file the report was last read from. */
+  sha256: string;
 }
 
 interface EditRecord {
@@ -31,7 +33,7 @@ interface EditRecord {
 }
 
 function loadReport(db: Store, reportId: number): ReportState {
-  const r = stmt(db, 'SELECT id, status, template FROM reports WHERE id = ?').get(reportId) as
+  const r = stmt(db, 'SELECT id, status, template, sha256 FROM reports WHERE id = ?').get(reportId) as
     ReportState | undefined;
   if (!r) throw new NotFoundError(`报告不存在：#${reportId} (no such report)`);
   return r;
@@ -225,14 +227,11 @@ export function verifyReport(db: Store, args: VerifyArgs, reviewer: string): Out
       if (report.status === 'verified') return { ok: false, reason: '报告已核验。(already verified)' };
       if (report.status === 'failed')
         return { ok: false, reason: '读取失败的报告不能核验。(a failed report cannot be verified)' };
-      if (args.seen !== undefined) {
-        const now = stmt(db, 'SELECT sha256 FROM reports WHERE id = ?').get(report.id) as { sha256: string };
-        if (now.sha256 !== args.seen)
-          return {
-            ok: false,
-            reason: '报告的文件已更改，请先查看重新读取的内容再核验。(the file changed since it was shown)',
-          };
-      }
+      if (args.seen !== undefined && report.sha256 !== args.seen)
+        return {
+          ok: false,
+          reason: '报告的文件已更改，请先查看重新读取的内容再核验。(the file changed since it was shown)',
+        };
       const errors = standingErrors(db, report.id);
       const notes = new Map((args.waivers ?? []).map((w) => [w.findingId, w.note.trim()]));
       const open = errors.filter((e) => !notes.get(e.id));

@@ -16,7 +16,7 @@ import { NameDialog, ShortcutsDialog, Welcome } from './common/dialogs';
 import { commandOf, isTyping, type Command } from './common/keys';
 import { ToastProvider, useToast } from './common/toast';
 import { QueueScreen, queuePainted } from './queue/QueueScreen';
-import { forgetReadAhead, preparedReport, readAhead, requestReport, takePrepared } from './review/useReport';
+import { forgetAhead, preparedReport, readAhead, requestReport, takePrepared } from './review/useReport';
 import { ExportDialog } from './queue/ExportDialog';
 import { PanelChecks } from './panel/PanelChecks';
 import { usePanelText } from './panel/text';
@@ -141,7 +141,7 @@ function Shell() {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const offProgress = api.on('importProgress', setProgress);
     const offChanged = api.on('reportsChanged', () => {
-      forgetReadAhead();
+      forgetAhead();
       timer ??= setTimeout(() => {
         timer = null;
         refresh();

@@ -142,7 +142,7 @@ export function takePrepared(reportId: number): boolean {
 }
 
 /** Reports changed here or in the folder: what was read ahead, or prepared, may be out of date. */
-export function forgetReadAhead(): void {
+export function forgetAhead(): void {
   ahead = null;
   aheadNext = null;
   prepared = null;
@@ -339,7 +339,7 @@ export function useReport(
 
   const run = useCallback(
     async (work: () => Promise<ReportChange>, focusKey: string | null = null): Promise<boolean> => {
-      forgetReadAhead();
+      forgetAhead();
       setSaving(1);
       try {
         apply(await work(), focusKey);
@@ -349,7 +349,7 @@ export function useReport(
         return false;
       } finally {
         // A report read ahead while this change was on its way may predate it.
-        forgetReadAhead();
+        forgetAhead();
         setSaving(-1);
       }
     },
