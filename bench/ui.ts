@@ -2,6 +2,7 @@
 // Fills a store with generated reports, serves the built renderer through the e2e loopback bridge and drives
 // Chromium: queue first paint, time to open a report, and the edit round trip (keypress → stored → findings
 // updated → grid repainted), each measured in the page with performance.now().
+import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,9 +10,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { generateReport } from '../test/generator';
-import { startBridge } from '../test/e2e/bridge';
 import { launch } from '../test/e2e/browser';
-import { ensureRendererBuilt, SAMPLES } from '../test/e2e/setup';
+import { ensureRendererBuilt } from '../test/e2e/setup';
+import type { UiBridgeReady } from './ui-bridge';
 
 const { values: opts } = parseArgs({
   options: {
@@ -103,14 +104,19 @@ async function main(): Promise<void> {
   const folder = reportsFolder();
   addOriginals(folder);
   const dataDir = join(tmpdir(), `nianbao-bench-ui-${process.pid}`);
-  const t = performance.now();
-  const bridge = await startBridge({ dataDir, samplesDir: SAMPLES, watch: false });
-  await bridge.service.setReviewerName({ name: '基准测试' });
-  await bridge.service.openFolder(folder);
-  const progress = await bridge.service.idle();
-  const importSeconds = (performance.now() - t) / 1000;
-  const rows = await bridge.service.listReports({});
-  const session = await launch();
+  // The store and the bridge run in a process of their own (bench/ui-bridge.ts); tsx's loader is inherited.
+  const child = fork(join(import.meta.dirname, 'ui-bridge.ts'), [folder, dataDir], { stdio: 'inherit' });
+  const bridge = await new Promise<UiBridgeReady>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as UiBridgeReady));
+    child.once('exit', (code) =>
+      reject(new Error(`基准测试的存储进程已退出 (bridge process exited: ${code})`)),
+    );
+  });
+  const stopped = new Promise((resolve) => child.once('exit', resolve));
+  const session = await launch().catch((err: unknown) => {
+    child.disconnect();
+    throw err;
+  });
   try {
     const page = await session.browser.newPage();
     page.on('pageerror', (err) => console.error('页面错误 (page error):', err.message));
@@ -251,7 +257,7 @@ async function main(): Promise<void> {
     });
 
     console.log(
-      `\nbench:ui — ${rows.length} 份报告 in the store (import ${importSeconds.toFixed(1)} s, ${progress.failed} failed)`,
+      `\nbench:ui — ${bridge.reports} 份报告 in the store (import ${bridge.importSeconds.toFixed(1)} s, ${bridge.failed} failed; store and bridge in their own process)`,
     );
     console.log(`queue rows rendered (virtualised): ${shown}`);
     summary('queue first paint', paints, '≤ 1000 ms');
@@ -274,8 +280,8 @@ async function main(): Promise<void> {
     summary('bridge call (no work)', calls, 'none: test transport');
   } finally {
     await session.close();
-    await bridge.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (child.connected) child.disconnect();
+    await stopped;
   }
 }
 
