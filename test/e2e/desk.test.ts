@@ -539,6 +539,30 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
   const preparedBehindQueue = (id: number) =>
     page.waitForSelector(`.review-grid .ag-row[row-id^="${id}:"]`, { state: 'attached', timeout: 10_000 });
 
+  it('prepares the first row at start: a click on it and Enter open it as stored', async () => {
+    await page.goto(bridge.url);
+    await appLoaded(page);
+    await page.waitForSelector('[data-queue="whole"]');
+    await page.waitForSelector('.queue-grid .ag-row[row-id]');
+    const first = (await shownOrder())[0] ?? -1;
+    // The hidden review screen holds the first row's report (a file that could not be read has no rows to draw).
+    await page.waitForSelector(
+      `[data-testid="review"][data-report-id="${first}"][data-report-state="busy"]`,
+      {
+        state: 'attached',
+      },
+    );
+    if (rows.find((r) => r.id === first)?.template) await preparedBehindQueue(first);
+    expect(await keyboardIn('.review-screen')).toBe(false);
+    // Enter right after the click: too soon for the row the keyboard rests on to be prepared (0.4 s).
+    await page.locator(`.queue-grid .ag-row[row-id="${first}"] [col-id="agency"]`).click();
+    await page.keyboard.press('Enter');
+    await reportLoaded(page, first);
+    expect(await preparedOpens()).toBe(1);
+    if (rows.find((r) => r.id === first)?.template) await expectGridMatchesStore(page, bridge, first);
+    else expect(await page.getByTestId('failed-screen').count()).toBe(1);
+  });
+
   it('opens the row after the one just reviewed from behind the queue: as stored, keyboard left in the queue', async () => {
     if ((await page.getAttribute('.app', 'data-screen')) === 'review')
       await page.keyboard.press('Alt+ArrowLeft');

@@ -84,7 +84,8 @@ function Shell() {
   const [reviewId, setReviewId] = useState<number | null>(null);
   const [reviewing, setReviewing] = useState(false);
   // The report loaded into the hidden review screen while the queue shows: the one the reviewer is likely to open
-  // next (the row after the one just reviewed, or the row the keyboard rests on), so that opening it only shows it.
+  // next (the first row at start, the row after the one just reviewed, or the row the keyboard rests on), so that
+  // opening it only shows it.
   const [prepared, setPrepared] = useState<number | null>(null);
   const [generation, setGeneration] = useState(0);
   // The review screen is mounted (hidden) once the queue has painted, so the first open does not build the grid.
@@ -311,9 +312,29 @@ function Shell() {
     patches.current.set(h.id, row);
     changedHere.current.set(h.id, row);
   }, []);
-  const onOrder = useCallback((ids: number[]) => {
-    order.current = ids;
-  }, []);
+  // At start the queue's first row is the likeliest first open: it is prepared once, when the review screen is
+  // mounted and the whole queue is in, unless the reviewer has already opened or rested on another report.
+  const warmNow = useRef(warm);
+  warmNow.current = warm;
+  const startPrepared = useRef(false);
+  const prepareStart = useCallback(() => {
+    const first = order.current[0];
+    if (startPrepared.current || !warmNow.current || !whole.current || first === undefined) return;
+    startPrepared.current = true;
+    if (opens.current > 0 || (restingOn.current ?? first) !== first || reviewIdNow.current !== null) return;
+    readAhead(first);
+    prepareSoon(first);
+  }, [prepareSoon]);
+  useEffect(() => {
+    if (warm && !headCounts) prepareStart();
+  }, [warm, headCounts, prepareStart]);
+  const onOrder = useCallback(
+    (ids: number[]) => {
+      order.current = ids;
+      prepareStart();
+    },
+    [prepareStart],
+  );
 
   useCommands((c: Command) => {
     if (c === 'choose-folder') void openFolder('choose');
