@@ -76,7 +76,7 @@ function summary(label: string, ms: number[], goal: string): void {
 async function instrument(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = globalThis as unknown as {
-      __bench: { keyAt: number; edits: number[] };
+      __bench: { keyAt: number; edits: number[]; armed: Promise<void> | null };
       addEventListener: (
         t: string,
         l: (e: { key?: string; timeStamp: number }) => void,
@@ -84,12 +84,47 @@ async function instrument(page: Page): Promise<void> {
       ) => void;
       performance: { now(): number };
     };
-    w.__bench = { keyAt: 0, edits: [] };
+    w.__bench = { keyAt: 0, edits: [], armed: null };
     w.addEventListener('keydown', (e) => e.key === 'Enter' && (w.__bench.keyAt = e.timeStamp), true);
     w.addEventListener('nianbao:edit-painted', () =>
       w.__bench.edits.push(w.performance.now() - w.__bench.keyAt),
     );
   });
+}
+
+/**
+ * Arms, before a keypress or click, a wait for the next performance mark (or event) of that name; `settled` then
+ * awaits it. Nothing
+ * polls: a poll's own script (Playwright's waitForFunction runs one every frame) would run in the page while it is
+ * being measured.
+ */
+async function armMark(page: Page, name: string): Promise<void> {
+  await page.evaluate((n) => {
+    const w = globalThis as unknown as { __bench: { armed: Promise<void> | null } };
+    w.__bench.armed = new Promise<void>((resolve) =>
+      new PerformanceObserver((list, observer) => {
+        if (list.getEntriesByName(n).length === 0) return;
+        observer.disconnect();
+        resolve();
+      }).observe({ type: 'mark' }),
+    );
+  }, name);
+}
+
+async function armEvent(page: Page, name: string): Promise<void> {
+  await page.evaluate((n) => {
+    const w = globalThis as unknown as {
+      __bench: { armed: Promise<void> | null };
+      addEventListener: (t: string, l: () => void, o: { once: boolean }) => void;
+    };
+    w.__bench.armed = new Promise<void>((resolve) => w.addEventListener(n, resolve, { once: true }));
+  }, name);
+}
+
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(
+    () => (globalThis as unknown as { __bench: { armed: Promise<void> | null } }).__bench.armed,
+  );
 }
 
 async function lastMark(page: Page, name: string): Promise<number> {
@@ -175,16 +210,10 @@ async function main(): Promise<void> {
     const opens: number[] = [];
     // Whether each open found its report prepared behind the queue (App), which then only had to be shown.
     const prepared: boolean[] = [];
-    const markCount = (): Promise<number> =>
-      page.evaluate(() => performance.getEntriesByName('nianbao:report-painted').length);
     for (let i = 0; i < Number(opts.opens); i++) {
-      const before = await markCount();
+      await armMark(page, 'nianbao:report-painted');
       await page.keyboard.press('Enter');
-      await page.waitForFunction(
-        (n) => performance.getEntriesByName('nianbao:report-painted').length > n,
-        before,
-        { timeout: 30_000 },
-      );
+      await settled(page);
       await page.waitForSelector('[data-testid="review"][data-report-state="loaded"]', { timeout: 30_000 });
       const keyAt = await page.evaluate(
         () => (globalThis as unknown as { __bench: { keyAt: number } }).__bench.keyAt,
@@ -218,15 +247,9 @@ async function main(): Promise<void> {
       await page.keyboard.press('F2');
       await page.keyboard.press('ControlOrMeta+A');
       await page.keyboard.type(String(((Math.trunc(current) + 1 + (i % 5)) % 9) + 1));
-      const before = await page.evaluate(
-        () => (globalThis as unknown as { __bench: { edits: number[] } }).__bench.edits.length,
-      );
+      await armEvent(page, 'nianbao:edit-painted');
       await page.keyboard.press('Enter');
-      await page.waitForFunction(
-        (n) => (globalThis as unknown as { __bench: { edits: number[] } }).__bench.edits.length > n,
-        before,
-        { timeout: 10_000 },
-      );
+      await settled(page);
       await page.keyboard.press('ArrowUp');
     }
     const edits = await page.evaluate(
@@ -242,9 +265,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < Number(opts.originals); i++) {
       await page.locator('.source-tabs [data-view="text"]').click();
       await page.waitForSelector('[data-testid="source-text"]');
-      const before = await page.evaluate(
-        () => performance.getEntriesByName('nianbao:original-painted').length,
-      );
+      await armMark(page, 'nianbao:original-painted');
       const clickAt = await page.evaluate(() => {
         const w = globalThis as unknown as {
           document: { querySelector(s: string): { click(): void } | null };
@@ -253,11 +274,7 @@ async function main(): Promise<void> {
         w.document.querySelector('.source-tabs [data-view="original"]')?.click();
         return at;
       });
-      await page.waitForFunction(
-        (n) => performance.getEntriesByName('nianbao:original-painted').length > n,
-        before,
-        { timeout: 30_000 },
-      );
+      await settled(page);
       originals.push((await lastMark(page, 'nianbao:original-painted')) - clickAt);
     }
 
