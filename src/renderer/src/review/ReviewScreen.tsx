@@ -79,6 +79,17 @@ export function ReviewScreen({
     [model, grid, select],
   );
 
+  // The grid is memoised: its callbacks keep their identity, so a render of the screen (a selection, an answer)
+  // does not render the grid.
+  const onInvalid = useCallback((m: string) => toast(m, 'error'), [toast]);
+  const onGridReady = useCallback(
+    (a: GridApi<FormRow>) => {
+      grid.current = a;
+      setGridReady(true);
+    },
+    [grid],
+  );
+
   // The layout whose report was last shown: a report prepared behind the queue is focused when it is shown.
   const shownLayout = useRef<unknown>(null);
   // A newly loaded report, once shown: its rows are new (row ids carry the report, template and open, so ag-grid
@@ -369,12 +380,9 @@ export function ReviewScreen({
           <ReviewGrid
             model={model}
             onEdit={r.edit}
-            onInvalid={(m) => toast(m, 'error')}
+            onInvalid={onInvalid}
             onFocusKey={select}
-            onReady={(a: GridApi<FormRow>) => {
-              grid.current = a;
-              setGridReady(true);
-            }}
+            onReady={onGridReady}
           />
           {failed ? null : <Legend counts={stateCounts} unseen={unseen.length} />}
         </div>
