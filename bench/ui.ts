@@ -121,10 +121,19 @@ async function armEvent(page: Page, name: string): Promise<void> {
   }, name);
 }
 
-async function settled(page: Page): Promise<void> {
-  await page.evaluate(
-    () => (globalThis as unknown as { __bench: { armed: Promise<void> | null } }).__bench.armed,
+/** Awaits the armed wait; a page that never gets there fails the bench after 30 s instead of hanging it. */
+async function settled(page: Page, what: string): Promise<void> {
+  const done = await page.evaluate(
+    (ms) =>
+      Promise.race([
+        (globalThis as unknown as { __bench: { armed: Promise<void> | null } }).__bench.armed?.then(
+          () => true,
+        ),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms)),
+      ]),
+    30_000,
   );
+  if (!done) throw new Error(`基准测试等待超时：${what} (bench wait timed out after 30 s: ${what})`);
 }
 
 async function lastMark(page: Page, name: string): Promise<number> {
@@ -147,7 +156,12 @@ async function main(): Promise<void> {
       reject(new Error(`基准测试的存储进程已退出 (bridge process exited: ${code})`)),
     );
   });
+  let stopping = false;
   const stopped = new Promise((resolve) => child.once('exit', resolve));
+  // The store gone mid-run: the figures after it would be of errors (each wait then fails after its timeout).
+  child.once('exit', (code) => {
+    if (!stopping) console.error(`基准测试的存储进程意外退出 (bridge process exited: ${code})`);
+  });
   const session = await launch().catch((err: unknown) => {
     child.disconnect();
     throw err;
@@ -161,8 +175,8 @@ async function main(): Promise<void> {
     // takes keys and clicks ("grid ready"). The waits do not poll: a poll's own script would run in the page.
     const paints: number[] = [];
     const gridReady: number[] = [];
-    const markAt = (name: string): Promise<number> =>
-      page.evaluate(
+    const markAt = async (name: string): Promise<number> => {
+      const at = await page.evaluate(
         (n) =>
           new Promise<number>((resolve) => {
             const at = (): number | undefined => performance.getEntriesByName(n)[0]?.startTime;
@@ -172,9 +186,13 @@ async function main(): Promise<void> {
               observer.disconnect();
               resolve(at() as number);
             }).observe({ type: 'mark' });
+            setTimeout(() => resolve(NaN), 60_000);
           }),
         name,
       );
+      if (Number.isNaN(at)) throw new Error(`基准测试等待超时：${name} (bench wait timed out after 60 s)`);
+      return at;
+    };
     for (let i = 0; i < Number(opts.loads); i++) {
       await page.goto(bridge.url);
       paints.push(await markAt('nianbao:queue-painted'));
@@ -213,7 +231,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < Number(opts.opens); i++) {
       await armMark(page, 'nianbao:report-painted');
       await page.keyboard.press('Enter');
-      await settled(page);
+      await settled(page, '打开报告 (open a report)');
       await page.waitForSelector('[data-testid="review"][data-report-state="loaded"]', { timeout: 30_000 });
       const keyAt = await page.evaluate(
         () => (globalThis as unknown as { __bench: { keyAt: number } }).__bench.keyAt,
@@ -249,7 +267,7 @@ async function main(): Promise<void> {
       await page.keyboard.type(String(((Math.trunc(current) + 1 + (i % 5)) % 9) + 1));
       await armEvent(page, 'nianbao:edit-painted');
       await page.keyboard.press('Enter');
-      await settled(page);
+      await settled(page, '修改单元格 (edit round trip)');
       await page.keyboard.press('ArrowUp');
     }
     const edits = await page.evaluate(
@@ -274,7 +292,7 @@ async function main(): Promise<void> {
         w.document.querySelector('.source-tabs [data-view="original"]')?.click();
         return at;
       });
-      await settled(page);
+      await settled(page, '原始版式 (original view)');
       originals.push((await lastMark(page, 'nianbao:original-painted')) - clickAt);
     }
 
@@ -317,6 +335,7 @@ async function main(): Promise<void> {
     summary('bridge call (no work)', calls, 'none: test transport');
   } finally {
     await session.close();
+    stopping = true;
     if (child.connected) child.disconnect();
     await stopped;
   }
