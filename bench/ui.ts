@@ -163,6 +163,7 @@ async function main(): Promise<void> {
     if (!stopping) console.error(`基准测试的存储进程意外退出 (bridge process exited: ${code})`);
   });
   const session = await launch().catch((err: unknown) => {
+    stopping = true;
     child.disconnect();
     throw err;
   });
