@@ -94,9 +94,8 @@ async function instrument(page: Page): Promise<void> {
 
 /**
  * Arms, before a keypress or click, a wait for the next performance mark (or event) of that name; `settled` then
- * awaits it. Nothing
- * polls: a poll's own script (Playwright's waitForFunction runs one every frame) would run in the page while it is
- * being measured.
+ * awaits it. Nothing polls: a poll's own script (Playwright's waitForFunction runs one every frame) would run in the
+ * page while it is being measured.
  */
 async function armMark(page: Page, name: string): Promise<void> {
   await page.evaluate((n) => {
@@ -209,9 +208,9 @@ async function main(): Promise<void> {
         new Promise<number>((resolve) => {
           const since = performance.now();
           let last = since;
+          // Chromium's long-task entries (Node's typings do not list the type).
           new PerformanceObserver((list) => {
             for (const e of list.getEntries()) last = Math.max(last, e.startTime + e.duration);
-            // Chromium's long-task entries; Node's typings do not list the type.
           }).observe({ type: 'longtask' } as unknown as { type: 'mark' });
           const check = (): void => {
             const now = performance.now();
