@@ -241,8 +241,10 @@ function Shell() {
   const reviewIdNow = useRef(reviewId);
   reviewIdNow.current = reviewId;
   // Prepares a report once the screen has painted, unless an open (or another preparation) came first. The report
-  // is asked for first, so that the hidden screen loads it in the same render that gives it the id.
+  // is read at once (if not read ahead already) and asked for before the render, so that the hidden screen loads it
+  // in the same render that gives it the id.
   const prepareSoon = useCallback((id: number) => {
+    readAhead(id);
     const ticket = ++opens.current;
     const still = (): boolean => ticket === opens.current && !reviewingNow.current && preparedReport() !== id;
     requestAnimationFrame(() =>
@@ -277,10 +279,7 @@ function Shell() {
     const ids = order.current;
     const at = reviewIdNow.current === null ? -1 : ids.indexOf(reviewIdNow.current);
     const next = at >= 0 ? ids[at + 1] : undefined;
-    if (next !== undefined) {
-      readAhead(next);
-      prepareSoon(next);
-    }
+    if (next !== undefined) prepareSoon(next);
     if (patches.current.size === 0) return;
     const changed = new Map(patches.current);
     patches.current.clear();
@@ -322,7 +321,6 @@ function Shell() {
     if (startPrepared.current || !warmNow.current || !whole.current || first === undefined) return;
     startPrepared.current = true;
     if (opens.current > 0 || (restingOn.current ?? first) !== first || reviewIdNow.current !== null) return;
-    readAhead(first);
     prepareSoon(first);
   }, [prepareSoon]);
   useEffect(() => {
