@@ -10,6 +10,7 @@ import { launch, type Session } from './browser';
 import { afterRepaint, appLoaded, goToCell, reportLoaded, selectedKey, typeValue } from './helpers';
 import { ensureRendererBuilt, SAMPLES, screenshot, tempDir } from './setup';
 import { buildLayout } from '../../src/renderer/src/review/layout';
+import { HOLD_MS } from '../../src/renderer/src/review/timings';
 import type { ReportDetail, ReportRow } from '../../src/shared/api';
 
 /** As the grid prints a value (src/renderer/src/review/values.ts). */
@@ -114,6 +115,16 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
   const consoleErrors: string[] = [];
   // While set, the bridge holds every edit until it resolves (a store slow to answer).
   let editsHeld: Promise<void> | null = null;
+  // A store that answers each edit this many ms late; one that refuses every edit; the edits asked for.
+  let editDelayMs = 0;
+  let editsRefused = false;
+  let editCalls = 0;
+  const beforeEdit = (): Promise<void> | undefined => {
+    editCalls++;
+    if (editsRefused) return Promise.reject(new Error('测试：存储拒绝了修改'));
+    if (editDelayMs > 0) return new Promise((resolve) => setTimeout(resolve, editDelayMs));
+    return editsHeld ?? undefined;
+  };
   const byPath = (p: string): ReportRow => {
     // Of byte-identical files, whichever was imported first is the report's path, the other a copy.
     const r = rows.find((x) => x.path === p || x.copies.includes(p));
@@ -157,7 +168,7 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
       samplesDir: SAMPLES,
       chooseFolder: folder,
       onOpenFile: (p) => opened.push(p),
-      beforeCall: (channel) => (channel === 'editCell' ? (editsHeld ?? undefined) : undefined),
+      beforeCall: (channel) => (channel === 'editCell' ? beforeEdit() : undefined),
     });
     await bridge.service.setReviewerName({ name: '李核验' });
     await bridge.service.openFolder(folder);
@@ -518,6 +529,148 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
     await expectGridMatchesStore(page, bridge, second.id);
     const findings = (await bridge.service.getReport({ reportId: second.id })).findings;
     expect(await page.locator('[data-testid="findings"] li').count()).toBe(findings.length);
+  });
+
+  /** Two cells one above the other, both editable: the first place of a column with a cell in the next row too. */
+  function cellAndCellBelow(detail: ReportDetail): { key: string; below: string; row: number; col: number } {
+    const rows = buildLayout(detail.report.template, detail.cells).rows;
+    for (let r = 0; r + 1 < rows.length; r++) {
+      const [here, next] = [rows[r]!, rows[r + 1]!];
+      if (here.kind !== 'cells' || next.kind !== 'cells') continue;
+      const col = here.cols.findIndex((k, c) => k !== null && next.cols[c] != null);
+      if (col >= 0) return { key: here.cols[col]!, below: next.cols[col]!, row: r, col };
+    }
+    throw new Error('no two cells one above the other');
+  }
+  const storedValue = async (reportId: number, key: string) =>
+    (await bridge.service.getReport({ reportId })).cells.find((c) => c.key === key)?.value ?? null;
+  const focusedPlace = () =>
+    page.evaluate(() => {
+      const { document } = globalThis as unknown as PreviewWindow;
+      const cell = document.querySelector('.review-grid .ag-cell-focus');
+      return {
+        row: Number(cell?.closest('.ag-row')?.getAttribute('row-index')),
+        col: cell?.getAttribute('col-id') ?? null,
+        editing: document.querySelector('.review-grid .ag-cell-inline-editing') !== null,
+      };
+    });
+
+  it('Enter saves before the editor closes: no paint shows it closed without the answer, then all of it at once', async () => {
+    const report = byPath('001_cba15cde576bc8e7.txt');
+    await openFromQueue(report.id);
+    const detail = await bridge.service.getReport({ reportId: report.id });
+    const { key, row, col } = cellAndCellBelow(detail);
+    await clickCell(page, detail, key);
+    const value = ((await storedValue(report.id, key)) ?? 0) + 11;
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(String(value));
+    // From the Enter to the repaint of the answer: whether the editor is still open once the key has been handled,
+    // and at every frame whether the editor was open and the answer in. The store answers 25 ms late.
+    interface Seen {
+      openAfterKey: boolean;
+      frames: { at: number; editing: boolean; saved: boolean }[];
+    }
+    await page.evaluate(() => {
+      const w = globalThis as unknown as {
+        __seen?: Promise<Seen>;
+        addEventListener(t: string, l: (e: { key?: string; timeStamp: number }) => void, o?: unknown): void;
+        document: { querySelector(s: string): unknown };
+        requestAnimationFrame(f: () => void): void;
+      };
+      w.__seen = new Promise((resolve) => {
+        const seen: Seen = { openAfterKey: false, frames: [] };
+        const editing = (): boolean =>
+          w.document.querySelector('.review-grid .ag-cell-inline-editing') !== null;
+        let keyAt = -1;
+        let saved = false;
+        let painted = false;
+        w.addEventListener('nianbao:change-saved', () => (saved = true), { once: true });
+        w.addEventListener('nianbao:edit-painted', () => (painted = true), { once: true });
+        const frame = (): void => {
+          seen.frames.push({ at: performance.now() - keyAt, editing: editing(), saved });
+          if (painted) resolve(seen);
+          else w.requestAnimationFrame(frame);
+        };
+        w.addEventListener(
+          'keydown',
+          (e) => {
+            if (e.key !== 'Enter' || keyAt >= 0) return;
+            keyAt = e.timeStamp;
+            setTimeout(() => (seen.openAfterKey = editing()), 0);
+            w.requestAnimationFrame(frame);
+          },
+          true,
+        );
+      });
+    });
+    editDelayMs = 25;
+    try {
+      await page.keyboard.press('Enter');
+      const seen = await page.evaluate(() => (globalThis as unknown as { __seen: Promise<Seen> }).__seen);
+      expect(seen.openAfterKey).toBe(true);
+      const early = seen.frames.filter((f) => !f.editing && !f.saved && f.at < HOLD_MS);
+      expect(early, JSON.stringify(seen.frames)).toEqual([]);
+    } finally {
+      editDelayMs = 0;
+    }
+    expect(await storedValue(report.id, key)).toBe(value);
+    const here = await focusedPlace();
+    expect(here).toEqual({ row: row + 1, col: `c${col}`, editing: false });
+    await expectGridMatchesStore(page, bridge, report.id);
+  });
+
+  it('a key pressed while a save is on its way closes the editor and goes where it would have gone', async () => {
+    const report = byPath('001_cba15cde576bc8e7.txt');
+    await openFromQueue(report.id);
+    const detail = await bridge.service.getReport({ reportId: report.id });
+    const { key, below } = cellAndCellBelow(detail);
+    await clickCell(page, detail, key);
+    let release = (): void => undefined;
+    editsHeld = new Promise<void>((resolve) => (release = resolve));
+    try {
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type('5');
+      // The next keys come at once: the first save is still held when they arrive.
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('7');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-testid="review"][data-saving="2"]');
+    } finally {
+      release();
+      editsHeld = null;
+    }
+    await page.waitForSelector('[data-testid="review"][data-saving="0"]');
+    expect(await storedValue(report.id, key)).toBe(5);
+    expect(await storedValue(report.id, below)).toBe(7);
+    expect((await focusedPlace()).editing).toBe(false);
+    await expectGridMatchesStore(page, bridge, report.id);
+  });
+
+  it('a save the store refuses: said so, the editor closes on the cell, nothing saved twice, the stored value shown', async () => {
+    const report = byPath('001_cba15cde576bc8e7.txt');
+    await openFromQueue(report.id);
+    const detail = await bridge.service.getReport({ reportId: report.id });
+    const { key, row, col } = cellAndCellBelow(detail);
+    await clickCell(page, detail, key);
+    const before = await storedValue(report.id, key);
+    const calls = editCalls;
+    editsRefused = true;
+    try {
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type(String((before ?? 0) + 3));
+      await page.keyboard.press('Enter');
+      await page.locator('.toast-error', { hasText: '保存失败' }).waitFor();
+    } finally {
+      editsRefused = false;
+    }
+    await page.waitForSelector('[data-testid="review"][data-saving="0"]');
+    expect(editCalls - calls).toBe(1);
+    expect(await storedValue(report.id, key)).toBe(before);
+    expect(await focusedPlace()).toEqual({ row, col: `c${col}`, editing: false });
+    await expectGridMatchesStore(page, bridge, report.id);
   });
 
   /** The queue's report ids in the order shown. */

@@ -24,6 +24,7 @@ import type { FindingIndex } from './findings';
 import type { CellState } from './cellstate';
 import { VALUE_COLUMNS, type FormLayout, type FormRow } from './layout';
 import { formatValue, parseCellInput } from './values';
+import { enterHold } from './enterHold';
 
 /** What the grid reads on every refresh; owned and mutated by the review screen. */
 export interface GridModel {
@@ -40,7 +41,8 @@ export interface GridModel {
 export interface ReviewGridProps {
   /** The grid's rows are `model.current.layout.rows`, set through the grid's API when a report loads (useReport). */
   model: { current: GridModel };
-  onEdit: (key: string, value: number | null) => void;
+  /** Saves a value; the promise settles once the answer is applied (true) or the save refused (false). */
+  onEdit: (key: string, value: number | null) => Promise<boolean> | void;
   onInvalid: (message: string) => void;
   onFocusKey: (key: string | null) => void;
   onReady: (api: GridApi<FormRow>) => void;
@@ -112,6 +114,16 @@ function tipAt(m: GridModel, row: FormRow | undefined, colId: string): string | 
 }
 
 function buildColumns(model: { current: GridModel }, props: ReviewGridProps): ColDef<FormRow>[] {
+  // Enter saves the editor's value before the editor closes (enterHold); nothing to save, ag-grid handles it.
+  const holdEnter = enterHold<FormRow>((p) => {
+    const colId = p.column.getColId();
+    const key = /^c\d$/.test(colId) ? keyAt(p.data, Number(colId.slice(1))) : null;
+    if (!key || model.current.readOnly) return null;
+    const editor = p.api.getCellEditorInstances({ rowNodes: [p.node], columns: [p.column] })[0];
+    const parsed = parseCellInput(editor?.getValue(), key);
+    if (!parsed.ok || parsed.value === (model.current.cells.get(key)?.value ?? null)) return null;
+    return props.onEdit(key, parsed.value) ?? null;
+  });
   const label: ColDef<FormRow> = {
     colId: 'label',
     flex: 1,
@@ -149,7 +161,8 @@ function buildColumns(model: { current: GridModel }, props: ReviewGridProps): Co
     },
     colSpan: (p) => spanAt(p.data, i),
     cellClass: (p: CellClassParams<FormRow>) => (p.data ? valueClasses(model.current, p.data, i) : []),
-    suppressKeyboardEvent: (p: SuppressKeyboardEventParams<FormRow>) => !p.editing && isGridShortcut(p.event),
+    suppressKeyboardEvent: (p: SuppressKeyboardEventParams<FormRow>) =>
+      holdEnter(p) || (!p.editing && isGridShortcut(p.event)),
   }));
   // Keeps the last value column clear of the vertical scrollbar, which ag-grid 36 lays over the columns here.
   const gutter: ColDef<FormRow> = {

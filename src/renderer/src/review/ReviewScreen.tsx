@@ -198,7 +198,7 @@ export function ReviewScreen({
   const accept = (): void => {
     const suspect = selected ? index.suspect.get(selected) : undefined;
     if (!selected || readOnly || suspect?.suggestion === undefined) return;
-    r.edit(selected, suspect.suggestion, '采纳建议');
+    void r.edit(selected, suspect.suggestion, '采纳建议');
   };
 
   useCommands((command: Command) => {

@@ -360,12 +360,13 @@ export function useReport(
     (key: string, value: number | null, note?: string) => {
       const before = model.current.cells.get(key) ?? blankCell(key);
       model.current.cells.set(key, { ...before, value, edited: true });
-      if (reportId === null) return;
-      void run(() => api.editCell({ reportId, key, value, ...(note ? { note } : {}) }), key).then((ok) => {
+      if (reportId === null) return Promise.resolve(false);
+      return run(() => api.editCell({ reportId, key, value, ...(note ? { note } : {}) }), key).then((ok) => {
         if (!ok && loaded.current === reportId) {
           model.current.cells.set(key, before);
           grid.current?.refreshCells({ force: true });
         }
+        return ok;
       });
     },
     [reportId, run],
