@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBridge, type Bridge } from './bridge';
 import { launch, type Session } from './browser';
-import { afterRepaint, appLoaded, goToCell, reportLoaded, selectedKey, typeValue } from './helpers';
+import { afterRepaint, appLoaded, goToCell, reportLoaded, selectedKey, typeOver, typeValue } from './helpers';
 import { ensureRendererBuilt, SAMPLES, screenshot, tempDir } from './setup';
 import { buildLayout } from '../../src/renderer/src/review/layout';
 import { HOLD_MS } from '../../src/renderer/src/review/timings';
@@ -485,9 +485,7 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
     const before = (await bridge.service.getReport({ reportId: report.id })).cells.find((c) => c.key === key);
     const value = String(((before?.value ?? 0) % 9) + 11);
     // Enter commits the value; back and open again at once: the queue reads the focused report ahead meanwhile.
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type(value);
+    await typeOver(page, value);
     await page.keyboard.press('Enter');
     await page.keyboard.press('Alt+ArrowLeft');
     await page.waitForFunction(() =>
@@ -510,9 +508,7 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
     let release = (): void => undefined;
     editsHeld = new Promise<void>((resolve) => (release = resolve));
     try {
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('ControlOrMeta+A');
-      await page.keyboard.type('9876');
+      await typeOver(page, '9876');
       await page.keyboard.press('Enter');
       await page.waitForSelector('[data-testid="review"][data-saving="1"]');
       // The same form, so the same cell keys: the first report's answer must not land on the second's screen.
@@ -555,16 +551,20 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
       };
     });
 
-  it('Enter saves before the editor closes: no paint shows it closed without the answer, then all of it at once', async () => {
+  /** Opens a sample report and selects a cell with another editable cell right below it. */
+  async function openAtCellAboveAnother() {
     const report = byPath('001_cba15cde576bc8e7.txt');
     await openFromQueue(report.id);
     const detail = await bridge.service.getReport({ reportId: report.id });
-    const { key, row, col } = cellAndCellBelow(detail);
-    await clickCell(page, detail, key);
-    const value = ((await storedValue(report.id, key)) ?? 0) + 11;
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type(String(value));
+    const place = cellAndCellBelow(detail);
+    await clickCell(page, detail, place.key);
+    return { reportId: report.id, ...place };
+  }
+
+  it('Enter saves before the editor closes: no paint shows it closed without the answer, then all of it at once', async () => {
+    const { reportId, key, row, col } = await openAtCellAboveAnother();
+    const value = ((await storedValue(reportId, key)) ?? 0) + 11;
+    await typeOver(page, String(value));
     // From the Enter to the repaint of the answer: whether the editor is still open once the key has been handled,
     // and at every frame whether the editor was open and the answer in. The store answers 25 ms late.
     interface Seen {
@@ -614,24 +614,18 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
     } finally {
       editDelayMs = 0;
     }
-    expect(await storedValue(report.id, key)).toBe(value);
+    expect(await storedValue(reportId, key)).toBe(value);
     const here = await focusedPlace();
     expect(here).toEqual({ row: row + 1, col: `c${col}`, editing: false });
-    await expectGridMatchesStore(page, bridge, report.id);
+    await expectGridMatchesStore(page, bridge, reportId);
   });
 
   it('a key pressed while a save is on its way closes the editor and goes where it would have gone', async () => {
-    const report = byPath('001_cba15cde576bc8e7.txt');
-    await openFromQueue(report.id);
-    const detail = await bridge.service.getReport({ reportId: report.id });
-    const { key, below } = cellAndCellBelow(detail);
-    await clickCell(page, detail, key);
+    const { reportId, key, below } = await openAtCellAboveAnother();
     let release = (): void => undefined;
     editsHeld = new Promise<void>((resolve) => (release = resolve));
     try {
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('ControlOrMeta+A');
-      await page.keyboard.type('5');
+      await typeOver(page, '5');
       // The next keys come at once: the first save is still held when they arrive.
       await page.keyboard.press('Enter');
       await page.keyboard.type('7');
@@ -642,25 +636,19 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
       editsHeld = null;
     }
     await page.waitForSelector('[data-testid="review"][data-saving="0"]');
-    expect(await storedValue(report.id, key)).toBe(5);
-    expect(await storedValue(report.id, below)).toBe(7);
+    expect(await storedValue(reportId, key)).toBe(5);
+    expect(await storedValue(reportId, below)).toBe(7);
     expect((await focusedPlace()).editing).toBe(false);
-    await expectGridMatchesStore(page, bridge, report.id);
+    await expectGridMatchesStore(page, bridge, reportId);
   });
 
   it('a save the store refuses: said so, the editor closes on the cell, nothing saved twice, the stored value shown', async () => {
-    const report = byPath('001_cba15cde576bc8e7.txt');
-    await openFromQueue(report.id);
-    const detail = await bridge.service.getReport({ reportId: report.id });
-    const { key, row, col } = cellAndCellBelow(detail);
-    await clickCell(page, detail, key);
-    const before = await storedValue(report.id, key);
+    const { reportId, key, row, col } = await openAtCellAboveAnother();
+    const before = await storedValue(reportId, key);
     const calls = editCalls;
     editsRefused = true;
     try {
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('ControlOrMeta+A');
-      await page.keyboard.type(String((before ?? 0) + 3));
+      await typeOver(page, String((before ?? 0) + 3));
       await page.keyboard.press('Enter');
       await page.locator('.toast-error', { hasText: '保存失败' }).waitFor();
     } finally {
@@ -668,9 +656,9 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
     }
     await page.waitForSelector('[data-testid="review"][data-saving="0"]');
     expect(editCalls - calls).toBe(1);
-    expect(await storedValue(report.id, key)).toBe(before);
+    expect(await storedValue(reportId, key)).toBe(before);
     expect(await focusedPlace()).toEqual({ row, col: `c${col}`, editing: false });
-    await expectGridMatchesStore(page, bridge, report.id);
+    await expectGridMatchesStore(page, bridge, reportId);
   });
 
   /** The queue's report ids in the order shown. */

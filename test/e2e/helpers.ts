@@ -82,12 +82,17 @@ export async function goToCell(page: Page, detail: ReportDetail, key: string): P
   throw new Error(`no finding leads to the row of ${key}`);
 }
 
+/** Opens the selected cell's editor and types a value over what it holds, without committing it. */
+export async function typeOver(page: Page, value: string): Promise<void> {
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(value);
+}
+
 /** Types a value into the selected cell and commits it with Enter, waiting for the stored, repainted result. */
 export async function typeValue(page: Page, value: string): Promise<void> {
   await afterRepaint(page, async () => {
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type(value);
+    await typeOver(page, value);
     await page.keyboard.press('Enter');
   });
 }
