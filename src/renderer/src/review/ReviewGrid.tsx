@@ -23,7 +23,7 @@ import { titleOnHover } from '../common/tips';
 import type { FindingIndex } from './findings';
 import type { CellState } from './cellstate';
 import { VALUE_COLUMNS, type FormLayout, type FormRow } from './layout';
-import { formatValue, parseCellInput } from './values';
+import { formatValue, parseCellInput, type Parsed } from './values';
 import { enterHold } from './enterHold';
 
 /** What the grid reads on every refresh; owned and mutated by the review screen. */
@@ -113,17 +113,32 @@ function tipAt(m: GridModel, row: FormRow | undefined, colId: string): string | 
   return key ? tooltipFor(m, key) : undefined;
 }
 
+/**
+ * What committing `input` in value column `col` does: nothing (no cell there, or its value unchanged), or the cell's
+ * key with the parsed input (refused if it does not parse).
+ */
+function commitOf(
+  m: GridModel,
+  row: FormRow | undefined,
+  col: number,
+  input: unknown,
+): { key: string; parsed: Parsed } | null {
+  const key = keyAt(row, col);
+  if (!key) return null;
+  const parsed = parseCellInput(input, key);
+  if (parsed.ok && parsed.value === (m.cells.get(key)?.value ?? null)) return null;
+  return { key, parsed };
+}
+
 function buildColumns(model: { current: GridModel }, props: ReviewGridProps): ColDef<FormRow>[] {
   // Enter saves the editor's value before the editor closes (enterHold); nothing to save, ag-grid handles it.
-  const holdEnter = enterHold<FormRow>((p) => {
-    const colId = p.column.getColId();
-    const key = /^c\d$/.test(colId) ? keyAt(p.data, Number(colId.slice(1))) : null;
-    if (!key || model.current.readOnly) return null;
+  const holdEnter = enterHold<FormRow>();
+  const saveTyped = (p: SuppressKeyboardEventParams<FormRow>, col: number): Promise<boolean> | null => {
     const editor = p.api.getCellEditorInstances({ rowNodes: [p.node], columns: [p.column] })[0];
-    const parsed = parseCellInput(editor?.getValue(), key);
-    if (!parsed.ok || parsed.value === (model.current.cells.get(key)?.value ?? null)) return null;
-    return props.onEdit(key, parsed.value) ?? null;
-  });
+    const commit = commitOf(model.current, p.data, col, editor?.getValue());
+    if (!commit?.parsed.ok) return null;
+    return props.onEdit(commit.key, commit.parsed.value) ?? null;
+  };
   const label: ColDef<FormRow> = {
     colId: 'label',
     flex: 1,
@@ -147,22 +162,19 @@ function buildColumns(model: { current: GridModel }, props: ReviewGridProps): Co
       return key ? formatValue(model.current.cells.get(key)?.value) : '';
     },
     valueSetter: (p: ValueSetterParams<FormRow>) => {
-      const key = keyAt(p.data, i);
-      if (!key) return false;
-      const parsed = parseCellInput(p.newValue, key);
-      if (!parsed.ok) {
-        props.onInvalid(model.current.t.t(parsed.error, { text: parsed.text }));
+      const commit = commitOf(model.current, p.data, i, p.newValue);
+      if (!commit) return false;
+      if (!commit.parsed.ok) {
+        props.onInvalid(model.current.t.t(commit.parsed.error, { text: commit.parsed.text }));
         return false;
       }
-      const current = model.current.cells.get(key)?.value ?? null;
-      if (parsed.value === current) return false;
-      props.onEdit(key, parsed.value);
+      props.onEdit(commit.key, commit.parsed.value);
       return true;
     },
     colSpan: (p) => spanAt(p.data, i),
     cellClass: (p: CellClassParams<FormRow>) => (p.data ? valueClasses(model.current, p.data, i) : []),
     suppressKeyboardEvent: (p: SuppressKeyboardEventParams<FormRow>) =>
-      holdEnter(p) || (!p.editing && isGridShortcut(p.event)),
+      holdEnter(p, () => saveTyped(p, i)) || (!p.editing && isGridShortcut(p.event)),
   }));
   // Keeps the last value column clear of the vertical scrollbar, which ag-grid 36 lays over the columns here.
   const gutter: ColDef<FormRow> = {

@@ -11,13 +11,15 @@ interface Held {
 }
 
 /**
- * Returns the editing cells' `suppressKeyboardEvent` part: `save(p)` starts the save of the editor's value and
- * returns whether it settles later (true: the answer applied, false: refused), or null when there is nothing to
- * save (ag-grid then handles the Enter itself: an invalid value says so, an unchanged one just closes).
+ * Returns the editing cells' `suppressKeyboardEvent` part, called with how to save the editor's value: `save()`
+ * starts the save and returns whether it settles later (true: the answer applied, false: refused), or null when
+ * there is nothing to save (ag-grid then handles the Enter itself: an invalid value says so, an unchanged one just
+ * closes). One per grid: one editor is open at a time.
  */
-export function enterHold<T>(
-  save: (p: SuppressKeyboardEventParams<T>) => Promise<boolean> | null,
-): (p: SuppressKeyboardEventParams<T>) => boolean {
+export function enterHold<T>(): (
+  p: SuppressKeyboardEventParams<T>,
+  save: () => Promise<boolean> | null,
+) => boolean {
   let held: Held | null = null;
   // The Enter handed back to ag-grid once the answer is in: ag-grid closes the editor and moves as usual.
   let replaying = false;
@@ -43,7 +45,7 @@ export function enterHold<T>(
     }
   };
 
-  return (p) => {
+  return (p, save) => {
     const e = p.event;
     if (!p.editing || replaying || e.type !== 'keydown') return false;
     if (held) {
@@ -56,7 +58,7 @@ export function enterHold<T>(
       return true;
     }
     if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || e.isComposing) return false;
-    const saving = save(p);
+    const saving = save();
     if (!saving) return false;
     const editor = e.target;
     const rowIndex = p.node.rowIndex;
