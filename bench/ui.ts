@@ -156,11 +156,13 @@ async function main(): Promise<void> {
     );
   });
   let stopping = false;
-  const stopped = new Promise((resolve) => child.once('exit', resolve));
-  // The store gone mid-run: the figures after it would be of errors (each wait then fails after its timeout).
-  child.once('exit', (code) => {
-    if (!stopping) console.error(`基准测试的存储进程意外退出 (bridge process exited: ${code})`);
-  });
+  // The store gone mid-run is said at once: the figures after it would be of errors (each wait then times out).
+  const stopped = new Promise((resolve) =>
+    child.once('exit', (code) => {
+      if (!stopping) console.error(`基准测试的存储进程意外退出 (bridge process exited: ${code})`);
+      resolve(code);
+    }),
+  );
   const session = await launch().catch((err: unknown) => {
     stopping = true;
     child.disconnect();

@@ -5,11 +5,6 @@
 import type { SuppressKeyboardEventParams } from 'ag-grid-community';
 import { HOLD_MS } from './timings';
 
-interface Held {
-  /** Closes the editor now (the value is kept, the save goes on) and lets ag-grid move on as for Enter. */
-  release(): void;
-}
-
 /**
  * Returns the editing cells' `suppressKeyboardEvent` part, called with how to save the editor's value: `save()`
  * starts the save and returns whether it settles later (true: the answer applied, false: refused), or null when
@@ -20,7 +15,8 @@ export function enterHold<T>(): (
   p: SuppressKeyboardEventParams<T>,
   save: () => Promise<boolean> | null,
 ) => boolean {
-  let held: Held | null = null;
+  // While a save holds the editor: closes it now (the value is kept, the save goes on), as ag-grid does for Enter.
+  let release: (() => void) | null = null;
   // The Enter handed back to ag-grid once the answer is in: ag-grid closes the editor and moves as usual.
   let replaying = false;
 
@@ -48,12 +44,12 @@ export function enterHold<T>(): (
   return (p, save) => {
     const e = p.event;
     if (!p.editing || replaying || e.type !== 'keydown') return false;
-    if (held) {
+    if (release) {
       // A key while the save is on its way: the editor closes now, then the key goes where it would have gone
       // (pressed again there; this press goes no further).
       e.preventDefault();
       e.stopPropagation();
-      held.release();
+      release();
       press(document.activeElement, e);
       return true;
     }
@@ -69,7 +65,7 @@ export function enterHold<T>(): (
     const close = (saved: boolean): void => {
       if (done) return;
       done = true;
-      held = null;
+      release = null;
       clearTimeout(timer);
       // The reviewer may have left the cell meanwhile (a click elsewhere closes the editor on its own).
       if (!stillEditing()) return;
@@ -78,7 +74,7 @@ export function enterHold<T>(): (
       else press(editor, e);
     };
     const timer = setTimeout(() => close(true), HOLD_MS);
-    held = { release: () => close(true) };
+    release = () => close(true);
     saving.then(close, () => close(false));
     return true;
   };
