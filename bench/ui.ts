@@ -71,12 +71,19 @@ function summary(label: string, ms: number[], goal: string): void {
 /**
  * Installs in-page timers: the last Enter's time, and every edit repaint measured from the Enter that caused it. The
  * time is the event's own (when the browser received the key), not when the page got to handle it: a page busy when
- * the key arrives makes the reviewer wait, and that wait counts.
+ * the key arrives makes the reviewer wait, and that wait counts. When the page got to the Enter, and the last back
+ * (Alt+←), are kept too: they say where an open's time went.
  */
 async function instrument(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = globalThis as unknown as {
-      __bench: { keyAt: number; edits: number[]; armed: Promise<void> | null };
+      __bench: {
+        keyAt: number;
+        keyHandledAt: number;
+        backAt: number;
+        edits: number[];
+        armed: Promise<void> | null;
+      };
       addEventListener: (
         t: string,
         l: (e: { key?: string; timeStamp: number }) => void,
@@ -84,8 +91,17 @@ async function instrument(page: Page): Promise<void> {
       ) => void;
       performance: { now(): number };
     };
-    w.__bench = { keyAt: 0, edits: [], armed: null };
-    w.addEventListener('keydown', (e) => e.key === 'Enter' && (w.__bench.keyAt = e.timeStamp), true);
+    w.__bench = { keyAt: 0, keyHandledAt: 0, backAt: 0, edits: [], armed: null };
+    w.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key === 'ArrowLeft') w.__bench.backAt = e.timeStamp;
+        if (e.key !== 'Enter') return;
+        w.__bench.keyAt = e.timeStamp;
+        w.__bench.keyHandledAt = w.performance.now();
+      },
+      true,
+    );
     w.addEventListener('nianbao:edit-painted', () =>
       w.__bench.edits.push(w.performance.now() - w.__bench.keyAt),
     );
@@ -230,15 +246,22 @@ async function main(): Promise<void> {
     const opens: number[] = [];
     // Whether each open found its report prepared behind the queue (App), which then only had to be shown.
     const prepared: boolean[] = [];
+    // How long each Enter waited for the page to handle it, and how soon after back it was pressed.
+    const waited: number[] = [];
+    const afterBack: number[] = [];
     for (let i = 0; i < Number(opts.opens); i++) {
       await armMark(page, 'nianbao:report-painted');
       await page.keyboard.press('Enter');
       await settled(page, '打开报告 (open a report)');
       await page.waitForSelector('[data-testid="review"][data-report-state="loaded"]', { timeout: 30_000 });
-      const keyAt = await page.evaluate(
-        () => (globalThis as unknown as { __bench: { keyAt: number } }).__bench.keyAt,
+      const { keyAt, keyHandledAt, backAt } = await page.evaluate(
+        () =>
+          (globalThis as unknown as { __bench: { keyAt: number; keyHandledAt: number; backAt: number } })
+            .__bench,
       );
       opens.push((await lastMark(page, 'nianbao:report-painted')) - keyAt);
+      waited.push(keyHandledAt - keyAt);
+      if (i > 0) afterBack.push(keyAt - backAt);
       prepared.push((await lastMark(page, 'nianbao:open-prepared')) >= keyAt);
       await page.keyboard.press('Alt+ArrowLeft');
       await page.waitForFunction(() => {
@@ -324,6 +347,8 @@ async function main(): Promise<void> {
     const servedCold = opens.filter((_, i) => !prepared[i]);
     if (servedPrepared.length > 0) summary('  of which prepared', servedPrepared, 'none');
     if (servedCold.length > 0) summary('  of which not prepared', servedCold, 'none');
+    summary('  Enter waiting for the page', waited, 'none: input delay');
+    summary('  Enter after back', afterBack, 'none: the bench keys, not a reviewer');
     if (process.env['BENCH_VERBOSE']) console.log('paints (ms):', paints.map((n) => n.toFixed(0)).join(' '));
     if (process.env['BENCH_VERBOSE'])
       console.log('grid ready (ms):', gridReady.map((n) => n.toFixed(0)).join(' '));
