@@ -354,8 +354,8 @@ async function main(): Promise<void> {
       console.log('grid ready (ms):', gridReady.map((n) => n.toFixed(0)).join(' '));
     if (process.env['BENCH_VERBOSE'])
       console.log(
-        'opens (ms, * prepared):',
-        opens.map((n, i) => `${n.toFixed(0)}${prepared[i] ? '*' : ''}`).join(' '),
+        'opens (ms, * prepared, +ms Enter waited):',
+        opens.map((n, i) => `${n.toFixed(0)}${prepared[i] ? '*' : ''}+${waited[i]?.toFixed(0)}`).join(' '),
       );
     summary('edit round trip', edits, 'p95 ≤ 50 ms');
     summary('open the original view', originals, 'p95 ≤ 300 ms');
