@@ -10,6 +10,7 @@ import { launch, type Session } from './browser';
 import { afterRepaint, appLoaded, goToCell, reportLoaded, selectedKey, typeOver, typeValue } from './helpers';
 import { ensureRendererBuilt, SAMPLES, screenshot, tempDir } from './setup';
 import { buildLayout } from '../../src/renderer/src/review/layout';
+import { findingStops, indexFindings } from '../../src/renderer/src/review/findings';
 import { HOLD_MS } from '../../src/renderer/src/review/timings';
 import type { ReportDetail, ReportRow } from '../../src/shared/api';
 
@@ -740,6 +741,96 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
     expect(await preparedOpens()).toBe(prepared);
     await expectGridMatchesStore(page, bridge, second);
   });
+
+  /** Where opening the report puts the keyboard: its first finding (or first cell), and that cell's row. */
+  const firstStop = async (reportId: number) => {
+    const detail = await bridge.service.getReport({ reportId });
+    const layout = buildLayout(detail.report.template, detail.cells);
+    const key =
+      findingStops(indexFindings(detail.findings), layout)[0] ?? [...layout.position.keys()][0] ?? '';
+    return { key, row: layout.position.get(key)?.row ?? -1, rows: layout.rows.length };
+  };
+  /**
+   * The open report's grid scrolled to the end of the form farthest from the stop's row: the rows around it are not
+   * drawn (ag-grid may keep the row it had focused).
+   */
+  const scrollAwayFrom = async (stop: { row: number; rows: number }): Promise<void> => {
+    expect(stop.row).toBeGreaterThanOrEqual(0);
+    await page.waitForFunction(() =>
+      Boolean((globalThis as unknown as PreviewWindow).document.activeElement?.closest('.review-grid')),
+    );
+    await page.keyboard.press(stop.row < stop.rows / 2 ? 'End' : 'Home');
+    const near = stop.row + (stop.row + 1 < stop.rows ? 1 : -1);
+    await page.waitForSelector(`.review-grid .ag-row[row-index="${near}"]`, { state: 'detached' });
+  };
+  /** In a short window ag-grid draws only the rows in view and a few around them. */
+  const inShortWindow = async (run: () => Promise<void>): Promise<void> => {
+    await page.setViewportSize({ width: 1280, height: 600 });
+    try {
+      if ((await page.getAttribute('.app', 'data-screen')) === 'review')
+        await page.keyboard.press('Alt+ArrowLeft');
+      await page.waitForSelector('.app[data-screen="queue"]');
+      await page.waitForSelector('[data-queue="whole"]');
+      await page.waitForSelector('.queue-grid .ag-row[row-id]');
+      await run();
+    } finally {
+      await page.setViewportSize({ width: 1600, height: 4200 });
+    }
+  };
+
+  it('leaves the keyboard in the grid when a report opens from behind the queue with the grid scrolled away', () =>
+    inShortWindow(async () => {
+      const readable = new Set(
+        rows.filter((r) => r.template !== null && r.status !== 'failed').map((r) => r.id),
+      );
+      const ids = await shownOrder();
+      const at = ids.findIndex((id, i) => readable.has(id) && readable.has(ids[i + 1] ?? -1));
+      expect(at).toBeGreaterThanOrEqual(0);
+      const [first, second] = [ids[at] ?? -1, ids[at + 1] ?? -1];
+      const stop = await firstStop(second);
+      // The report just reviewed leaves the grid where the next report's first stop is not drawn.
+      await openFromQueue(first);
+      await scrollAwayFrom(stop);
+      await page.keyboard.press('Alt+ArrowLeft');
+      await page.waitForSelector('.app[data-screen="queue"]');
+      await preparedBehindQueue(second);
+      const before = await preparedOpens();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await reportLoaded(page, second);
+      expect(await preparedOpens()).toBe(before + 1);
+      expect(await selectedKey(page)).toBe(stop.key);
+      expect(await keyboardIn(`.review-grid .ag-row[row-index="${stop.row}"]`)).toBe(true);
+    }));
+
+  it('leaves the keyboard in the grid when a report is read again with the grid scrolled away', () =>
+    inShortWindow(async () => {
+      // A report of one file, alone in its queue row.
+      const report = rows.find((r) => r.template !== null && r.status !== 'failed' && r.group === null);
+      if (!report) throw new Error('no readable report outside a group');
+      const name = report.path.split('/').pop() ?? '';
+      const stop = await firstStop(report.id);
+      // The queue searched down to this one report: going back prepares no other report behind it.
+      const search = page.locator('.queue-screen input.search');
+      await search.fill(name);
+      try {
+        await openFromQueue(report.id);
+        await scrollAwayFrom(stop);
+        await page.keyboard.press('Alt+ArrowLeft');
+        await page.waitForSelector('.app[data-screen="queue"]');
+        const before = await preparedOpens();
+        await page.keyboard.press('Enter');
+        await reportLoaded(page, report.id);
+        // Read again (not prepared), into the grid as the reviewer left it.
+        expect(await preparedOpens()).toBe(before);
+        expect(await selectedKey(page)).toBe(stop.key);
+        expect(await keyboardIn(`.review-grid .ag-row[row-index="${stop.row}"]`)).toBe(true);
+      } finally {
+        if ((await page.getAttribute('.app', 'data-screen')) === 'review')
+          await page.keyboard.press('Alt+ArrowLeft');
+        await search.fill('');
+      }
+    }));
 
   it('opens a report prepared while the keyboard rested on its row as it is after its file changed', async () => {
     await page.keyboard.press('Alt+ArrowLeft');

@@ -8,6 +8,7 @@ import { useCommands } from '../common/commands';
 import type { Command } from '../common/keys';
 import { useToast } from '../common/toast';
 import { CellInspector } from './CellInspector';
+import { focusCell } from './gridFocus';
 import { findingStops, stepStop, targetOf } from './findings';
 import { FindingsPanel } from './FindingsPanel';
 import type { FormRow } from './layout';
@@ -45,7 +46,7 @@ export function ReviewScreen({
   const { t } = tr;
   const toast = useToast();
   const r = useReport(openId, generation, active, tr, onHeader);
-  const { model, grid, state } = r;
+  const { model, grid, state, root } = r;
   const [selected, setSelected] = useState<string | null>(null);
   // The side panels follow the selection at lower priority: moving through the grid never waits for them.
   const shown = useDeferredValue(selected);
@@ -71,12 +72,13 @@ export function ReviewScreen({
     (key: string) => {
       const pos = model.current.layout.position.get(key);
       const api = grid.current;
-      if (!pos || !api) return;
+      const container = root.current?.querySelector('.review-grid');
+      if (!pos || !api || !container) return;
       api.ensureIndexVisible(pos.row, 'middle');
-      api.setFocusedCell(pos.row, `c${pos.col}`);
+      focusCell(api, container, pos.row, `c${pos.col}`);
       select(key);
     },
-    [model, grid, select],
+    [model, grid, root, select],
   );
 
   // The grid is memoised: its callbacks keep their identity, so a render of the screen (a selection, an answer)
@@ -90,20 +92,29 @@ export function ReviewScreen({
     [grid],
   );
 
-  // The layout whose report was last shown: a report prepared behind the queue is focused when it is shown.
+  // The layout whose report was last shown: a report prepared behind the queue is focused when it is shown. The
+  // layout last scrolled to its first stop, shown or not.
   const shownLayout = useRef<unknown>(null);
-  // A newly loaded report, once shown: its rows are new (row ids carry the report, template and open, so ag-grid
-  // renders them afresh and no cell keeps another report's value or colour); focus its first finding (or first
-  // cell), and mark it open for tests and the benchmark. A layout effect: the focus is in the report's first paint.
+  const scrolledLayout = useRef<unknown>(null);
+  // A newly loaded report: its rows are new (row ids carry the report, template and open, so ag-grid renders them
+  // afresh and no cell keeps another report's value or colour). Its first finding (or first cell) is scrolled to at
+  // once, hidden behind the queue too: ag-grid draws only the rows in view, and a cell focused in a row it draws only
+  // afterwards (the last report left the grid scrolled elsewhere) is not given the keyboard. Once shown, that cell
+  // is focused and the report marked open for tests and the benchmark. A layout effect: the focus is in the
+  // report's first paint.
   useLayoutEffect(() => {
-    if (!state || !grid.current || !active || shownLayout.current === state.layout) return;
+    if (!state || !grid.current) return;
     const layout = state.layout;
+    const first = findingStops(model.current.index, layout)[0] ?? [...layout.position.keys()][0];
+    const row = first === undefined ? undefined : layout.position.get(first)?.row;
+    if (scrolledLayout.current !== layout && row !== undefined)
+      grid.current.ensureIndexVisible(row, 'middle');
+    scrolledLayout.current = layout;
+    if (!active || shownLayout.current === layout) return;
     shownLayout.current = layout;
     seen.current = new Set();
     endArmed.current = false;
     setWaiveOpen(false);
-    const stops = findingStops(model.current.index, state.layout);
-    const first = stops[0] ?? [...state.layout.position.keys()][0];
     if (first) focusKey(first);
     requestAnimationFrame(() =>
       setTimeout(() => {
