@@ -1,4 +1,4 @@
-// npm run bench:ui [-- --count 10000 --opens 30 --edits 100]
+// npm run bench:ui [-- --count 10000 --opens 100 --edits 100]
 // Fills a store with generated reports, serves the built renderer through the e2e loopback bridge and drives
 // Chromium: queue first paint, time to open a report, and the edit round trip (keypress → stored → findings
 // updated → grid repainted), each measured in the page with performance.now().
@@ -17,7 +17,7 @@ import type { UiBridgeReady } from './ui-bridge';
 const { values: opts } = parseArgs({
   options: {
     count: { type: 'string', default: '10000' },
-    opens: { type: 'string', default: '30' },
+    opens: { type: 'string', default: '100' },
     edits: { type: 'string', default: '100' },
     loads: { type: 'string', default: '5' },
     originals: { type: 'string', default: '20' },
