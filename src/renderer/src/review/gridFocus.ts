@@ -12,7 +12,10 @@ const DRAWN_WITHIN_MS = 2_000;
  */
 export function focusCell(api: GridApi, container: Element, row: number, col: string): void {
   api.setFocusedCell(row, col);
-  const drawn = `.ag-row[row-index="${row}"] [col-id="${col}"]`;
+  // By the row's id, not its index: a row of the report shown before may still be drawn at that index.
+  const id = api.getDisplayedRowAtIndex(row)?.id;
+  if (id === undefined) return;
+  const drawn = `.ag-row[row-id="${id}"] [col-id="${col}"]`;
   if (container.querySelector(drawn)) return;
   const observer = new MutationObserver(() => {
     if (!container.querySelector(drawn)) return;
