@@ -10,7 +10,7 @@ import { launch, type Session } from './browser';
 import { afterRepaint, appLoaded, goToCell, reportLoaded, selectedKey, typeOver, typeValue } from './helpers';
 import { ensureRendererBuilt, SAMPLES, screenshot, tempDir } from './setup';
 import { buildLayout } from '../../src/renderer/src/review/layout';
-import { findingStops, indexFindings } from '../../src/renderer/src/review/findings';
+import { firstStop, indexFindings } from '../../src/renderer/src/review/findings';
 import { HOLD_MS } from '../../src/renderer/src/review/timings';
 import type { ReportDetail, ReportRow } from '../../src/shared/api';
 
@@ -743,11 +743,10 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
   });
 
   /** Where opening the report puts the keyboard: its first finding (or first cell), and that cell's row. */
-  const firstStop = async (reportId: number) => {
+  const openingStop = async (reportId: number) => {
     const detail = await bridge.service.getReport({ reportId });
     const layout = buildLayout(detail.report.template, detail.cells);
-    const key =
-      findingStops(indexFindings(detail.findings), layout)[0] ?? [...layout.position.keys()][0] ?? '';
+    const key = firstStop(indexFindings(detail.findings), layout) ?? '';
     return { key, row: layout.position.get(key)?.row ?? -1, rows: layout.rows.length };
   };
   /**
@@ -787,7 +786,7 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
       const at = ids.findIndex((id, i) => readable.has(id) && readable.has(ids[i + 1] ?? -1));
       expect(at).toBeGreaterThanOrEqual(0);
       const [first, second] = [ids[at] ?? -1, ids[at + 1] ?? -1];
-      const stop = await firstStop(second);
+      const stop = await openingStop(second);
       // The report just reviewed leaves the grid where the next report's first stop is not drawn.
       await openFromQueue(first);
       await scrollAwayFrom(stop);
@@ -809,7 +808,7 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
       const report = rows.find((r) => r.template !== null && r.status !== 'failed' && r.group === null);
       if (!report) throw new Error('no readable report outside a group');
       const name = report.path.split('/').pop() ?? '';
-      const stop = await firstStop(report.id);
+      const stop = await openingStop(report.id);
       // The queue searched down to this one report: going back prepares no other report behind it.
       const search = page.locator('.queue-screen input.search');
       await search.fill(name);

@@ -14,6 +14,7 @@ import type { ImportProgress, QueueCounts, ReportRow, ReportStatus } from '../..
 import { useT } from '../i18n';
 import { isSecondary, queueColumns, queueTip } from './columns';
 import { titleOnHover } from '../common/tips';
+import { focusCell } from '../common/gridFocus';
 import { ImportBar } from './ImportBar';
 import { QueuePreview } from './QueuePreview';
 import type { QueueGridEvents } from './QueueGrid';
@@ -116,7 +117,7 @@ function QueueScreenImpl({
     if (node?.rowIndex === null || node?.rowIndex === undefined) return;
     node.setSelected(true);
     api.ensureIndexVisible(node.rowIndex);
-    api.setFocusedCell(node.rowIndex, 'agency');
+    focusCell(api, node.rowIndex, 'agency');
   }, [active, selectedId]);
 
   const setStatusFilter = (f: StatusFilter): void => {

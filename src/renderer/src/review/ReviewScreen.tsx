@@ -7,9 +7,9 @@ import { useT } from '../i18n';
 import { useCommands } from '../common/commands';
 import type { Command } from '../common/keys';
 import { useToast } from '../common/toast';
+import { focusCell } from '../common/gridFocus';
 import { CellInspector } from './CellInspector';
-import { focusCell } from './gridFocus';
-import { findingStops, stepStop, targetOf } from './findings';
+import { findingStops, firstStop, stepStop, targetOf } from './findings';
 import { FindingsPanel } from './FindingsPanel';
 import type { FormRow } from './layout';
 import { PageView } from './PageView';
@@ -46,7 +46,7 @@ export function ReviewScreen({
   const { t } = tr;
   const toast = useToast();
   const r = useReport(openId, generation, active, tr, onHeader);
-  const { model, grid, state, root } = r;
+  const { model, grid, state } = r;
   const [selected, setSelected] = useState<string | null>(null);
   // The side panels follow the selection at lower priority: moving through the grid never waits for them.
   const shown = useDeferredValue(selected);
@@ -72,13 +72,12 @@ export function ReviewScreen({
     (key: string) => {
       const pos = model.current.layout.position.get(key);
       const api = grid.current;
-      const container = root.current?.querySelector('.review-grid');
-      if (!pos || !api || !container) return;
+      if (!pos || !api) return;
       api.ensureIndexVisible(pos.row, 'middle');
-      focusCell(api, container, pos.row, `c${pos.col}`);
+      focusCell(api, pos.row, `c${pos.col}`);
       select(key);
     },
-    [model, grid, root, select],
+    [model, grid, select],
   );
 
   // The grid is memoised: its callbacks keep their identity, so a render of the screen (a selection, an answer)
@@ -105,7 +104,7 @@ export function ReviewScreen({
   useLayoutEffect(() => {
     if (!state || !grid.current) return;
     const layout = state.layout;
-    const first = findingStops(model.current.index, layout)[0] ?? [...layout.position.keys()][0];
+    const first = firstStop(model.current.index, layout);
     const row = first === undefined ? undefined : layout.position.get(first)?.row;
     if (scrolledLayout.current !== layout && row !== undefined)
       grid.current.ensureIndexVisible(row, 'middle');

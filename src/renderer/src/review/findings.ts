@@ -66,6 +66,11 @@ export function findingStops(index: FindingIndex, layout: FormLayout): string[] 
   return [...keys].sort((a, b) => pos(a) - pos(b));
 }
 
+/** Where an opened report puts the selection: its first finding's cell, or else the form's first cell. */
+export function firstStop(index: FindingIndex, layout: FormLayout): string | undefined {
+  return findingStops(index, layout)[0] ?? [...layout.position.keys()][0];
+}
+
 /** The next stop after (or before) the given position; null at the end. */
 export function stepStop(
   stops: readonly string[],

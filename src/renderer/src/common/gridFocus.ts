@@ -1,21 +1,23 @@
 // ag-grid gives the keyboard only to a cell it has drawn. A row brought into view by a scroll is drawn by React in
-// a later task, and a cell focused before that is marked focused but never given the keyboard: it stays on the page
-// (the hidden queue's cell loses it at the next frame), and arrows, Enter and F2 do nothing.
+// a later task, and a cell focused before that is marked focused but never given the keyboard: it stays on the
+// screen just hidden, then on the page, and the grid's keys (arrows, Enter, F2) do nothing. Both grids (the queue
+// and the review grid) focus through here.
 import type { GridApi } from 'ag-grid-community';
 
 /** How long a focused cell is waited for (a row drawn later than this is not waited for). */
 const DRAWN_WITHIN_MS = 2_000;
 
 /**
- * Focuses a cell of the grid under `container` and, if ag-grid has not drawn it yet, gives it the keyboard once it
- * is drawn: unless the keyboard has been put elsewhere, or the grid's focus has moved on, meanwhile.
+ * Focuses a cell of the grid and, if ag-grid has not drawn it yet, gives it the keyboard once it is drawn: unless
+ * the keyboard has been put elsewhere, or the grid's focus has moved on, meanwhile.
  */
-export function focusCell(api: GridApi, container: Element, row: number, col: string): void {
+export function focusCell<T>(api: GridApi<T>, row: number, col: string): void {
   api.setFocusedCell(row, col);
   // By the row's id, not its index: a row of the report shown before may still be drawn at that index.
   const id = api.getDisplayedRowAtIndex(row)?.id;
-  if (id === undefined) return;
-  const drawn = `.ag-row[row-id="${id}"] [col-id="${col}"]`;
+  const container = document.querySelector(`[grid-id="${CSS.escape(api.getGridId())}"]`);
+  if (id === undefined || !container) return;
+  const drawn = `.ag-row[row-id="${CSS.escape(id)}"] [col-id="${CSS.escape(col)}"]`;
   if (container.querySelector(drawn)) return;
   const observer = new MutationObserver(() => {
     if (!container.querySelector(drawn)) return;
