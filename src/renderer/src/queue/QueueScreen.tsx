@@ -70,11 +70,7 @@ function QueueScreenImpl({
   const { t } = tr;
   const [search, setSearch] = useState('');
   const [filter, setFilter] = useState<StatusFilter>('all');
-  const filterRef = useRef<StatusFilter>('all');
-  filterRef.current = filter;
   const [versions, setVersions] = useState(false);
-  const versionsRef = useRef(false);
-  versionsRef.current = versions;
   const grid = useRef<GridApi<ReportRow> | null>(null);
   // The grid has drawn its rows: the preview drawn before ag-grid loaded goes.
   const [gridPainted, setGridPainted] = useState(false);
@@ -120,25 +116,22 @@ function QueueScreenImpl({
     focusCell(api, node.rowIndex, 'agency');
   }, [active, selectedId]);
 
-  const setStatusFilter = (f: StatusFilter): void => {
-    setFilter(f);
-    filterRef.current = f;
-    grid.current?.onFilterChanged();
-  };
-  const toggleVersions = (): void => {
-    versionsRef.current = !versionsRef.current;
-    setVersions(versionsRef.current);
-    grid.current?.onFilterChanged();
-  };
+  // Given to the grid as props, not applied through its api: ag-grid draws rows before onGridReady hands the api
+  // over, and a chip clicked in between left every row shown. A new pair makes the grid filter again.
+  const filtering = useMemo(
+    (): Pick<QueueGridEvents, 'isExternalFilterPresent' | 'doesExternalFilterPass'> => ({
+      isExternalFilterPresent: () => filter !== 'all' || !versions,
+      doesExternalFilterPass: (node: IRowNode<ReportRow>) =>
+        passes(node.data, filter) && (versions || !isSecondary(node.data)),
+    }),
+    [filter, versions],
+  );
 
-  // Grid options keep their identity across renders (a new doesExternalFilterPass would re-filter every row).
+  // Grid options keep their identity across renders (ag-grid re-applies a changed one).
   const latest = useRef({ onOpen, onFocusReport, onOrder });
   latest.current = { onOpen, onFocusReport, onOrder };
   const events = useMemo(
     (): QueueGridEvents => ({
-      isExternalFilterPresent: () => filterRef.current !== 'all' || !versionsRef.current,
-      doesExternalFilterPass: (node: IRowNode<ReportRow>) =>
-        passes(node.data, filterRef.current) && (versionsRef.current || !isSecondary(node.data)),
       onGridReady: (e: GridReadyEvent<ReportRow>) => {
         grid.current = e.api;
       },
@@ -172,6 +165,8 @@ function QueueScreenImpl({
     [],
   );
 
+  const gridEvents = useMemo(() => ({ ...events, ...filtering }), [events, filtering]);
+
   // Not over a searched or filtered queue: the preview shows the top of the whole queue.
   const showPreview = !gridPainted && rows.length > 0 && search === '' && filter === 'all';
   return (
@@ -193,7 +188,7 @@ function QueueScreenImpl({
               key={f}
               aria-selected={filter === f}
               className={`chip chip-${f}${filter === f ? ' chip-on' : ''}`}
-              onClick={() => setStatusFilter(f)}
+              onClick={() => setFilter(f)}
               data-filter={f}
               title={
                 f === 'waiting'
@@ -210,7 +205,7 @@ function QueueScreenImpl({
               <input
                 type="checkbox"
                 checked={versions}
-                onChange={toggleVersions}
+                onChange={() => setVersions((v) => !v)}
                 data-testid="show-versions"
               />
               {t('showVersions')} <span className="chip-count">{counts.secondary}</span>
@@ -250,7 +245,7 @@ function QueueScreenImpl({
               columnDefs={columnDefs}
               search={search}
               language={tr.language}
-              events={events}
+              events={gridEvents}
             />
           </Suspense>
         </div>
