@@ -8,6 +8,8 @@ export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export interface Session {
   browser: BrowserContext;
+  /** The profile folder; every Chromium process of the session has it on its command line. */
+  profile: string;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function launch(viewport = { width: 1440, height: 900 }): Promise<S
   });
   return {
     browser: context,
+    profile,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
