@@ -33,6 +33,7 @@ interface PreviewWindow {
     observe(target: unknown, options: { childList: boolean; subtree: boolean }): void;
   };
   document: { querySelector(selector: string): RowElement | null; activeElement: RowElement | null };
+  requestAnimationFrame(callback: () => void): void;
 }
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'read');
@@ -126,6 +127,13 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
     if (editDelayMs > 0) return new Promise((resolve) => setTimeout(resolve, editDelayMs));
     return editsHeld ?? undefined;
   };
+  // While set, the bridge holds every read of a report; the reads asked for.
+  let readsHeld: Promise<void> | null = null;
+  let reads = 0;
+  const beforeRead = (): Promise<void> | undefined => {
+    reads++;
+    return readsHeld ?? undefined;
+  };
   const byPath = (p: string): ReportRow => {
     // Of byte-identical files, whichever was imported first is the report's path, the other a copy.
     const r = rows.find((x) => x.path === p || x.copies.includes(p));
@@ -169,7 +177,8 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
       samplesDir: SAMPLES,
       chooseFolder: folder,
       onOpenFile: (p) => opened.push(p),
-      beforeCall: (channel) => (channel === 'editCell' ? beforeEdit() : undefined),
+      beforeCall: (channel) =>
+        channel === 'editCell' ? beforeEdit() : channel === 'getReport' ? beforeRead() : undefined,
     });
     await bridge.service.setReviewerName({ name: '李核验' });
     await bridge.service.openFolder(folder);
@@ -740,6 +749,50 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
     await reportLoaded(page, second);
     expect(await preparedOpens()).toBe(prepared);
     await expectGridMatchesStore(page, bridge, second);
+  });
+
+  it('an open that overtakes the preparation of its report waits for that answer, not a second read', async () => {
+    if ((await page.getAttribute('.app', 'data-screen')) === 'review')
+      await page.keyboard.press('Alt+ArrowLeft');
+    await page.waitForSelector('.app[data-screen="queue"]');
+    const readable = new Set(
+      rows.filter((r) => r.template !== null && r.status !== 'failed').map((r) => r.id),
+    );
+    const ids = await shownOrder();
+    const at = ids.findLastIndex((id, i) => readable.has(id) && readable.has(ids[i + 1] ?? -1));
+    const [first, second] = [ids[at] ?? -1, ids[at + 1] ?? -1];
+    expect(at).toBeGreaterThanOrEqual(0);
+    await openFromQueue(first);
+    let release = (): void => undefined;
+    readsHeld = new Promise((resolve) => (release = resolve));
+    reads = 0;
+    const aFrameAndATask = () =>
+      page.evaluate(
+        () =>
+          new Promise<void>((resolve) =>
+            (globalThis as unknown as PreviewWindow).requestAnimationFrame(() =>
+              setTimeout(() => setTimeout(resolve, 0), 0),
+            ),
+          ),
+      );
+    try {
+      // Back asks for the next row's report; a store slow to answer holds it, and the preparation waits on it.
+      await page.keyboard.press('Alt+ArrowLeft');
+      await page.waitForSelector('.app[data-screen="queue"]');
+      await expect.poll(() => reads).toBe(1);
+      await aFrameAndATask();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await aFrameAndATask();
+      expect(reads).toBe(1);
+    } finally {
+      readsHeld = null;
+      release();
+    }
+    await reportLoaded(page, second);
+    expect(reads).toBe(1);
+    await expectGridMatchesStore(page, bridge, second);
+    expect(await keyboardIn('.review-grid')).toBe(true);
   });
 
   /** Where opening the report puts the keyboard: its first finding (or first cell), and that cell's row. */

@@ -106,7 +106,7 @@ const readFor = (reportId: number): typeof ahead =>
   ahead?.reportId === reportId && performance.now() - ahead.at < AHEAD_MS ? ahead : null;
 
 export function readAhead(reportId: number): void {
-  if (readFor(reportId)) return;
+  if (readFor(reportId) || opening?.reportId === reportId) return;
   if (ahead && !ahead.done) {
     aheadNext = reportId;
     return;
@@ -144,6 +144,7 @@ export function takePrepared(reportId: number): boolean {
 /** Reports changed here or in the folder: what was read ahead, or prepared, may be out of date. */
 export function forgetAhead(): void {
   ahead = null;
+  opening = null;
   aheadNext = null;
   prepared = null;
 }
@@ -162,6 +163,14 @@ export function requestReport(reportId: number, preparing = false): Promise<void
   // The screen says so at once (tests and the benchmark wait on it), without a render of the screen. A report
   // prepared behind the queue is not being opened yet.
   if (!preparing) openScreen?.setAttribute('data-report-state', 'busy');
+  // Asked for already, by a preparation the open overtook: its answer is the open's.
+  if (opening?.reportId === reportId) {
+    const asked = opening;
+    return asked.detail.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
   const detail = readAheadFor(reportId) ?? api.getReport({ reportId });
   const asked: NonNullable<typeof opening> = { reportId, detail, arrived: null };
   opening = asked;
