@@ -482,6 +482,18 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
       expect(await fresh.locator('.queue-grid .ag-row').count()).toBe(0);
       release();
       await reportLoaded(fresh, id);
+      // Back, the keyboard is on the report's row of the grid that replaced the preview.
+      await fresh.keyboard.press('Alt+ArrowLeft');
+      await fresh.waitForSelector('.app[data-screen="queue"]');
+      await fresh.waitForFunction(
+        (rowId) =>
+          Boolean(
+            (globalThis as unknown as PreviewWindow).document.activeElement?.closest(
+              `.queue-grid .ag-row[row-id="${rowId}"]`,
+            ),
+          ),
+        id,
+      );
     } finally {
       await fresh.close();
     }
