@@ -723,7 +723,11 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
     else expect(await page.getByTestId('failed-screen').count()).toBe(1);
   });
 
-  it('opens the row after the one just reviewed from behind the queue: as stored, keyboard left in the queue', async () => {
+  /**
+   * Back in the queue, opens the first (or last) report of the queue's order whose next row is readable too, and
+   * returns both.
+   */
+  const openBeforeAReadableRow = async (which: 'first' | 'last'): Promise<[number, number]> => {
     if ((await page.getAttribute('.app', 'data-screen')) === 'review')
       await page.keyboard.press('Alt+ArrowLeft');
     await page.waitForSelector('.app[data-screen="queue"]');
@@ -731,10 +735,15 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
       rows.filter((r) => r.template !== null && r.status !== 'failed').map((r) => r.id),
     );
     const ids = await shownOrder();
-    const at = ids.findIndex((id, i) => readable.has(id) && readable.has(ids[i + 1] ?? -1));
-    const [first, second] = [ids[at] ?? -1, ids[at + 1] ?? -1];
+    const pair = (id: number, i: number): boolean => readable.has(id) && readable.has(ids[i + 1] ?? -1);
+    const at = which === 'first' ? ids.findIndex(pair) : ids.findLastIndex(pair);
     expect(at).toBeGreaterThanOrEqual(0);
-    await openFromQueue(first);
+    await openFromQueue(ids[at] ?? -1);
+    return [ids[at] ?? -1, ids[at + 1] ?? -1];
+  };
+
+  it('opens the row after the one just reviewed from behind the queue: as stored, keyboard left in the queue', async () => {
+    const [, second] = await openBeforeAReadableRow('first');
     await page.keyboard.press('Alt+ArrowLeft');
     await page.waitForSelector('.app[data-screen="queue"]');
     // The next row's report is drawn in the hidden review screen, and the keyboard stays in the queue.
@@ -764,17 +773,7 @@ describe('review desk: transitions, waivers, originals, duplicates, failures', (
   });
 
   it('an open that overtakes the preparation of its report waits for that answer, not a second read', async () => {
-    if ((await page.getAttribute('.app', 'data-screen')) === 'review')
-      await page.keyboard.press('Alt+ArrowLeft');
-    await page.waitForSelector('.app[data-screen="queue"]');
-    const readable = new Set(
-      rows.filter((r) => r.template !== null && r.status !== 'failed').map((r) => r.id),
-    );
-    const ids = await shownOrder();
-    const at = ids.findLastIndex((id, i) => readable.has(id) && readable.has(ids[i + 1] ?? -1));
-    const [first, second] = [ids[at] ?? -1, ids[at + 1] ?? -1];
-    expect(at).toBeGreaterThanOrEqual(0);
-    await openFromQueue(first);
+    const [, second] = await openBeforeAReadableRow('last');
     let release = (): void => undefined;
     readsHeld = new Promise((resolve) => (release = resolve));
     reads = 0;
