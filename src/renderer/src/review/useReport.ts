@@ -94,7 +94,12 @@ function refreshKeys(api: GridApi<FormRow>, layout: FormLayout, keys: Set<string
 let openScreen: HTMLElement | null = null;
 
 /** A report asked for by the open itself (App), so the request does not wait for the screen's first render. */
-let opening: { reportId: number; detail: Promise<ReportDetail>; arrived: ReportDetail | null } | null = null;
+let opening: {
+  reportId: number;
+  detail: Promise<ReportDetail>;
+  arrived: ReportDetail | null;
+  failed: boolean;
+} | null = null;
 
 /** How long a report read ahead stays good to open (a change in this window or the folder drops it at once). */
 const AHEAD_MS = 3_000;
@@ -106,7 +111,7 @@ const readFor = (reportId: number): typeof ahead =>
   ahead?.reportId === reportId && performance.now() - ahead.at < AHEAD_MS ? ahead : null;
 
 export function readAhead(reportId: number): void {
-  if (readFor(reportId) || opening?.reportId === reportId) return;
+  if (readFor(reportId) || (opening?.reportId === reportId && !opening.failed)) return;
   if (ahead && !ahead.done) {
     aheadNext = reportId;
     return;
@@ -164,7 +169,7 @@ export function requestReport(reportId: number, preparing = false): Promise<void
   // prepared behind the queue is not being opened yet.
   if (!preparing) openScreen?.setAttribute('data-report-state', 'busy');
   // Asked for already, by a preparation the open overtook: its answer is the open's.
-  if (opening?.reportId === reportId) {
+  if (opening?.reportId === reportId && !opening.failed) {
     const asked = opening;
     return asked.detail.then(
       () => undefined,
@@ -172,11 +177,11 @@ export function requestReport(reportId: number, preparing = false): Promise<void
     );
   }
   const detail = readAheadFor(reportId) ?? api.getReport({ reportId });
-  const asked: NonNullable<typeof opening> = { reportId, detail, arrived: null };
+  const asked: NonNullable<typeof opening> = { reportId, detail, arrived: null, failed: false };
   opening = asked;
   return asked.detail.then(
     (detail) => void (asked.arrived = detail),
-    () => undefined, // handled where it is taken
+    () => void (asked.failed = true), // said where it is taken; a later open asks again
   );
 }
 
