@@ -101,6 +101,10 @@ let opening: {
   failed: boolean;
 } | null = null;
 
+/** The open's (or a preparation's) request for this report, unless it failed: a later open asks again. */
+const askedFor = (reportId: number): typeof opening =>
+  opening?.reportId === reportId && !opening.failed ? opening : null;
+
 /** How long a report read ahead stays good to open (a change in this window or the folder drops it at once). */
 const AHEAD_MS = 3_000;
 /** The report of the queue row the keyboard rests on, read before it is opened; one request at a time. */
@@ -111,7 +115,7 @@ const readFor = (reportId: number): typeof ahead =>
   ahead?.reportId === reportId && performance.now() - ahead.at < AHEAD_MS ? ahead : null;
 
 export function readAhead(reportId: number): void {
-  if (readFor(reportId) || (opening?.reportId === reportId && !opening.failed)) return;
+  if (readFor(reportId) || askedFor(reportId)) return;
   if (ahead && !ahead.done) {
     aheadNext = reportId;
     return;
@@ -169,13 +173,12 @@ export function requestReport(reportId: number, preparing = false): Promise<void
   // prepared behind the queue is not being opened yet.
   if (!preparing) openScreen?.setAttribute('data-report-state', 'busy');
   // Asked for already, by a preparation the open overtook: its answer is the open's.
-  if (opening?.reportId === reportId && !opening.failed) {
-    const asked = opening;
-    return asked.detail.then(
+  const before = askedFor(reportId);
+  if (before)
+    return before.detail.then(
       () => undefined,
       () => undefined,
     );
-  }
   const detail = readAheadFor(reportId) ?? api.getReport({ reportId });
   const asked: NonNullable<typeof opening> = { reportId, detail, arrived: null, failed: false };
   opening = asked;
